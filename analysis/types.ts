@@ -1,0 +1,41 @@
+// Shared data shapes of the analysis. Findings are data, not strings glued in the UI, so the confirm
+// window, the CLI, the history and the tests all read the same thing.
+
+export type Severity = 'info' | 'warn' | 'danger';
+
+export type VerdictKind = 'allow' | 'warn' | 'block';
+
+export interface Finding {
+  /** Stable rule id, e.g. `approval.unlimited`; listed in docs/rules.md. */
+  id: string;
+  severity: Severity;
+  /** One short sentence in plain words. */
+  title: string;
+  /** Why it matters, in plain words. */
+  detail: string;
+  /** Machine-readable facts behind the finding (addresses, amounts, selectors). JSON-safe. */
+  evidence?: Record<string, unknown>;
+}
+
+/** What the page asked the wallet to do, as captured by the guard (a JSON snapshot). */
+export interface WalletRequest {
+  method: string;
+  params?: unknown;
+}
+
+/** Facts about a request that come from the browser or the extension, never from the page. */
+export interface RequestOrigin {
+  /** Origin of the top-level page, e.g. `https://app.uniswap.org`. */
+  origin: string;
+  /** Origin of the frame that made the request when it is not the top frame. */
+  frameOrigin?: string;
+}
+
+export interface Verdict {
+  verdict: VerdictKind;
+  /** Model score in [0, 1] when a model ran, otherwise null. */
+  score: number | null;
+  /** One sentence on what the request does. */
+  summary: string;
+  findings: Finding[];
+}
