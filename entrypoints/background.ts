@@ -1,2 +1,144 @@
-import { defineBackground } from '#imports';
-export default defineBackground(() => {});
+// Wiring only: messages in, a verdict for each guarded request, pending decisions, confirm windows.
+import { browser, defineBackground, type Browser } from '#imports';
+import type { Verdict } from '../analysis/types';
+import { recordDecision, type DecidedBy } from '../lib/history';
+import {
+  parseContentMessage,
+  parsePageMessage,
+  type AnalyzeResponse,
+  type BackgroundToContent,
+  type ContentToBackground,
+  type PageToBackground,
+  type PendingView,
+} from '../lib/messages';
+import { allPending, getPending, savePending, takePending, type PendingEntry } from '../lib/pending-store';
+import { placeholderVerdict } from '../lib/placeholder-policy';
+import { senderPlace } from '../lib/sender-origin';
+
+const CONFIRM_PAGE = '/confirm.html';
+const WINDOW_SIZE = { width: 440, height: 680 };
+
+function judge(entry: { request: PendingView['request'] }): Verdict {
+  try {
+    return placeholderVerdict(entry.request);
+  } catch (error) {
+    return {
+      verdict: 'warn',
+      score: null,
+      summary: 'The firewall could not finish checking this request.',
+      findings: [{ id: 'analysis.failed', severity: 'warn', title: 'Not checked', detail: String(error) }],
+    };
+  }
+}
+
+async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sender: Browser.runtime.MessageSender): Promise<AnalyzeResponse> {
+  const place = senderPlace(sender);
+  if (!place) return { type: 'decided', action: 'reject', message: 'The request did not come from a page.' };
+  const requestId = crypto.randomUUID();
+  const verdict = judge(message);
+  const base = { requestId, origin: place.origin, method: message.request.method, verdict: verdict.verdict, summary: verdict.summary };
+  if (verdict.verdict === 'allow') {
+    await recordDecision({ ...base, time: Date.now(), outcome: 'forwarded', decidedBy: 'verdict' });
+    return { type: 'decided', action: 'forward' };
+  }
+  const entry: PendingEntry = {
+    requestId,
+    guardId: message.guardId,
+    tabId: place.tabId,
+    frameId: place.frameId,
+    documentId: place.documentId,
+    origin: place.origin,
+    frameUrl: place.frameUrl,
+    method: message.request.method,
+    request: message.request,
+    verdict,
+    createdAt: Date.now(),
+  };
+  await savePending(entry);
+  const window = await browser.windows.create({
+    url: `${browser.runtime.getURL(CONFIRM_PAGE)}?id=${requestId}`,
+    type: 'popup',
+    focused: true,
+    ...WINDOW_SIZE,
+  });
+  // The window may have been closed (and the request rejected) while it was being created.
+  if (await getPending(requestId)) await savePending({ ...entry, windowId: window?.id });
+  return { type: 'pending', requestId };
+}
+
+/** Delivers a decision once: the first caller takes the entry, later ones find nothing. */
+async function settle(requestId: string, action: 'forward' | 'reject', decidedBy: DecidedBy): Promise<boolean> {
+  const entry = await takePending(requestId);
+  if (!entry) return false;
+  const message: BackgroundToContent = { type: 'decision', guardId: entry.guardId, requestId, action };
+  const target = entry.documentId ? { documentId: entry.documentId } : { frameId: entry.frameId };
+  await browser.tabs.sendMessage(entry.tabId, message, target).catch(() => {});
+  await recordDecision({
+    requestId,
+    time: Date.now(),
+    origin: entry.origin,
+    method: entry.method,
+    verdict: entry.verdict.verdict,
+    summary: entry.verdict.summary,
+    outcome: action === 'forward' ? 'forwarded' : 'rejected',
+    decidedBy,
+  });
+  if (entry.windowId !== undefined) await browser.windows.remove(entry.windowId).catch(() => {});
+  return true;
+}
+
+function isConfirmPage(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(CONFIRM_PAGE));
+}
+
+async function onPageMessage(message: PageToBackground, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  const entry = await getPending(message.requestId);
+  // Only the confirm window opened for this very request may read or decide it.
+  if (!entry || (entry.windowId !== undefined && sender.tab?.windowId !== entry.windowId)) return null;
+  if (message.type === 'confirm/get') {
+    const { guardId: _g, tabId: _t, frameId: _f, documentId: _d, windowId: _w, ...view } = entry;
+    return view satisfies PendingView;
+  }
+  return settle(message.requestId, message.decision === 'continue' ? 'forward' : 'reject', 'user');
+}
+
+async function onMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  if (isConfirmPage(sender)) {
+    const message = parsePageMessage(raw);
+    return message ? onPageMessage(message, sender) : null;
+  }
+  const message = parseContentMessage(raw);
+  if (!message) return null;
+  switch (message.type) {
+    case 'analyze':
+      return onAnalyze(message, sender);
+    case 'status':
+      return { known: (await getPending(message.requestId)) !== undefined };
+    case 'tamper':
+      console.warn('Transaction firewall: tampering reported by', sender.url, message.what);
+      return null;
+  }
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    onMessage(raw, sender).then(sendResponse, (error) => {
+      console.error('Transaction firewall: message failed', error);
+      sendResponse(null);
+    });
+    return true;
+  });
+
+  // Closing the confirm window is a rejection.
+  browser.windows.onRemoved.addListener(async (windowId) => {
+    for (const entry of await allPending()) {
+      if (entry.windowId === windowId) await settle(entry.requestId, 'reject', 'window-closed');
+    }
+  });
+
+  browser.tabs.onRemoved.addListener(async (tabId) => {
+    for (const entry of await allPending()) {
+      if (entry.tabId === tabId) await settle(entry.requestId, 'reject', 'tab-closed');
+    }
+  });
+});

@@ -1,0 +1,113 @@
+// Test wallet: an EIP-1193 provider announced as window.ethereum and through EIP-6963. It signs and
+// sends whatever it receives (anvil's dev accounts are unlocked), as a user who clicks "confirm"
+// would, and first reports each request to the test server so tests can see what reached it.
+// The harness replaces __SERVER__ with the test server's URL when it copies this extension.
+(() => {
+  const SERVER = '__SERVER__';
+  const mode = new URLSearchParams(location.search).get('wallet') || 'normal';
+  let nextId = 1;
+  const listeners = new Map();
+
+  async function post(path, body) {
+    const response = await fetch(SERVER + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return response.json();
+  }
+
+  async function rpc(method, params) {
+    const answer = await post('/rpc', { jsonrpc: '2.0', id: nextId++, method, params: params ?? [] });
+    if (answer.error) {
+      const error = new Error(answer.error.message);
+      error.code = answer.error.code;
+      error.data = answer.error.data;
+      throw error;
+    }
+    return answer.result;
+  }
+
+  function emit(event, ...args) {
+    for (const fn of listeners.get(event) ?? []) fn(...args);
+  }
+
+  async function handle(method, params) {
+    await post('/wallet-log', { method, params, page: location.href });
+    switch (method) {
+      case 'eth_requestAccounts':
+      case 'eth_accounts':
+        return (await rpc('eth_accounts')).slice(0, 1);
+      case 'wallet_switchEthereumChain':
+      case 'wallet_addEthereumChain':
+        return null;
+      case 'wallet_sendCalls': {
+        const [{ from, calls }] = params;
+        const hashes = [];
+        for (const call of calls) hashes.push(await rpc('eth_sendTransaction', [{ from, ...call }]));
+        return { id: hashes[hashes.length - 1] };
+      }
+      default:
+        return rpc(method, params);
+    }
+  }
+
+  const provider = {
+    isMetaMask: true,
+    isTestWallet: true,
+    request(args) {
+      return handle(args.method, args.params);
+    },
+    send(methodOrPayload, paramsOrCallback) {
+      if (typeof methodOrPayload === 'string') return handle(methodOrPayload, paramsOrCallback);
+      if (typeof paramsOrCallback === 'function') return this.sendAsync(methodOrPayload, paramsOrCallback);
+      if (methodOrPayload.method === 'eth_chainId') return { id: methodOrPayload.id, jsonrpc: '2.0', result: '0x7a69' };
+      throw new Error(`Test wallet: synchronous ${methodOrPayload.method} is not supported`);
+    },
+    sendAsync(payload, callback) {
+      handle(payload.method, payload.params).then(
+        (result) => callback(null, { id: payload.id, jsonrpc: '2.0', result }),
+        (error) => callback(error, { id: payload.id, jsonrpc: '2.0', error: { code: error.code, message: error.message } }),
+      );
+    },
+    enable() {
+      return handle('eth_requestAccounts');
+    },
+    on(event, fn) {
+      if (!listeners.has(event)) listeners.set(event, []);
+      listeners.get(event).push(fn);
+      return this;
+    },
+    removeListener(event, fn) {
+      listeners.set(event, (listeners.get(event) ?? []).filter((f) => f !== fn));
+      return this;
+    },
+  };
+
+  // Tests make the wallet emit its events with a DOM event, as a real wallet does when the user acts.
+  window.addEventListener('testwallet:emit', (e) => emit(e.detail.event, ...e.detail.args));
+
+  const info = Object.freeze({
+    uuid: '6f1b1d3c-8b5e-4a43-9f5e-6c1b7c1e2a10',
+    name: 'Test Wallet',
+    icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><rect width="32" height="32" fill="%23555"/></svg>',
+    rdns: 'org.example.testwallet',
+  });
+
+  function inject() {
+    if (mode === 'frozen') {
+      Object.freeze(provider);
+      Object.defineProperty(window, 'ethereum', { value: provider, writable: false, enumerable: true, configurable: true });
+    } else {
+      window.ethereum = provider;
+    }
+    const announce = () =>
+      window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }));
+    window.addEventListener('eip6963:requestProvider', announce);
+    announce();
+    window.dispatchEvent(new Event('ethereum#initialized'));
+  }
+
+  if (mode === 'late') setTimeout(inject, 400);
+  else inject();
+})();

@@ -1,0 +1,105 @@
+// The bridge: an ISOLATED-world relay between the guard's private channel and the background.
+// It adds nothing of its own to a request; the background learns the origin from the browser.
+import { browser, defineContentScript } from '#imports';
+import {
+  CHANNEL,
+  parseBackgroundMessage,
+  parseGuardMessage,
+  type AnalyzeResponse,
+  type BridgeToGuard,
+  type ContentToBackground,
+} from '../lib/messages';
+
+/** How often a pending request is checked on, so a lost decision ends in a rejection, not a hang. */
+const STATUS_POLL_MS = 3000;
+const UNREACHABLE = 'The transaction firewall could not check this request.';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_start',
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
+  noScriptStartedPostMessage: true,
+  main() {
+    let node: EventTarget | null = null;
+    /** requestId (from the background) -> guardId, for requests waiting on the user. */
+    const pending = new Map<string, { guardId: string; timer: ReturnType<typeof setInterval> }>();
+
+    const toGuard = (message: BridgeToGuard) =>
+      node?.dispatchEvent(new CustomEvent(CHANNEL.toGuard, { detail: JSON.stringify(message) }));
+
+    const settle = (requestId: string, action: 'forward' | 'reject', message?: string) => {
+      const entry = pending.get(requestId);
+      if (!entry) return;
+      pending.delete(requestId);
+      clearInterval(entry.timer);
+      toGuard({ kind: 'decision', id: entry.guardId, action, message });
+    };
+
+    async function ask(message: ContentToBackground): Promise<unknown> {
+      return browser.runtime.sendMessage(message);
+    }
+
+    async function onRequest(guardId: string, request: ContentToBackground & { type: 'analyze' }) {
+      let answer: AnalyzeResponse;
+      try {
+        answer = (await ask(request)) as AnalyzeResponse;
+      } catch {
+        toGuard({ kind: 'decision', id: guardId, action: 'reject', message: UNREACHABLE });
+        return;
+      }
+      if (answer?.type === 'decided') {
+        toGuard({ kind: 'decision', id: guardId, action: answer.action, message: answer.message });
+      } else if (answer?.type === 'pending') {
+        const requestId = answer.requestId;
+        const timer = setInterval(async () => {
+          try {
+            const status = (await ask({ type: 'status', requestId })) as { known?: boolean } | undefined;
+            if (!status?.known) settle(requestId, 'reject', UNREACHABLE);
+          } catch {
+            settle(requestId, 'reject', UNREACHABLE);
+          }
+        }, STATUS_POLL_MS);
+        pending.set(requestId, { guardId, timer });
+      } else {
+        toGuard({ kind: 'decision', id: guardId, action: 'reject', message: UNREACHABLE });
+      }
+    }
+
+    function bind(channelNode: EventTarget) {
+      node = channelNode;
+      node.addEventListener(CHANNEL.toBridge, (event) => {
+        const message = parseGuardMessage((event as CustomEvent).detail);
+        if (!message) return;
+        if (message.kind === 'tamper') {
+          void ask({ type: 'tamper', what: message.what }).catch(() => {});
+          return;
+        }
+        void onRequest(message.id, {
+          type: 'analyze',
+          guardId: message.id,
+          request: message.request,
+          chainId: message.chainId,
+        });
+      });
+      toGuard({ kind: 'ack' });
+    }
+
+    window.addEventListener(
+      CHANNEL.guardHello,
+      (event) => {
+        const target = (event as MouseEvent).relatedTarget;
+        if (node || !(target instanceof Node)) return;
+        bind(target);
+      },
+      true,
+    );
+    window.dispatchEvent(new Event(CHANNEL.bridgeHello));
+
+    browser.runtime.onMessage.addListener((raw) => {
+      const message = parseBackgroundMessage(raw);
+      if (message) settle(message.requestId, message.action, message.message);
+    });
+  },
+});

@@ -1,0 +1,74 @@
+// The guard's private line to the bridge. Any DOM event on window is visible to, and forgeable by,
+// the page; so the guard creates a detached node that only it knows, hands it to the bridge in a
+// synchronous event while no page script can be listening yet (document_start), and from then on
+// speaks only on that node. A decision the page dispatches anywhere else is never heard.
+import { CHANNEL, type BridgeToGuard, type GuardToBridge } from '../../lib/messages';
+import {
+  CustomEventCtor,
+  MouseEventCtor,
+  detailOf,
+  emit,
+  jsonParse,
+  jsonStringify,
+  off,
+  on,
+} from './pristine';
+
+export interface BridgeChannel {
+  send(message: GuardToBridge): boolean;
+  /** Connected: exactly one bridge took the node. Compromised: a second party answered on it. */
+  state(): 'waiting' | 'connected' | 'compromised';
+  onMessage(fn: (message: BridgeToGuard) => void): void;
+  onCompromised(fn: () => void): void;
+}
+
+export function openBridgeChannel(): BridgeChannel {
+  const node = document.createElement('txfw-channel');
+  let acks = 0;
+  let listener: (message: BridgeToGuard) => void = () => {};
+  let compromised: () => void = () => {};
+
+  const hello = () => emit(window, new MouseEventCtor(CHANNEL.guardHello, { relatedTarget: node }));
+  // The bridge may start before or after the guard; whichever comes second completes the handshake.
+  const onBridgeHello = () => hello();
+  on(window, CHANNEL.bridgeHello, onBridgeHello);
+
+  on(node, CHANNEL.toGuard, (event) => {
+    const text = detailOf(event);
+    if (typeof text !== 'string') return;
+    let message: BridgeToGuard;
+    try {
+      message = jsonParse(text) as BridgeToGuard;
+    } catch {
+      return;
+    }
+    if (message.kind === 'ack') {
+      acks += 1;
+      off(window, CHANNEL.bridgeHello, onBridgeHello);
+      if (acks === 2) {
+        compromised();
+        send({ kind: 'tamper', what: 'a second party answered on the guard channel' });
+      }
+      return;
+    }
+    if (acks === 1) listener(message);
+  });
+
+  function send(message: GuardToBridge): boolean {
+    if (acks !== 1 && message.kind !== 'tamper') return false;
+    emit(node, new CustomEventCtor(CHANNEL.toBridge, { detail: jsonStringify(message) }));
+    return true;
+  }
+
+  hello();
+  return {
+    send,
+    state: () => (acks === 0 ? 'waiting' : acks === 1 ? 'connected' : 'compromised'),
+    onMessage(fn) {
+      listener = fn;
+    },
+    onCompromised(fn) {
+      compromised = fn;
+    },
+  };
+}

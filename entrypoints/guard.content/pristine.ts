@@ -1,0 +1,78 @@
+// The page shares the MAIN world with the guard and can redefine any global after the guard has
+// started. The guard therefore keeps its own references to the built-ins it relies on, taken at
+// document_start before any page script has run.
+
+export const apply = Reflect.apply;
+export const reflectGet = Reflect.get;
+export const reflectSet = Reflect.set;
+export const reflectHas = Reflect.has;
+export const reflectOwnKeys = Reflect.ownKeys;
+export const reflectDefineProperty = Reflect.defineProperty;
+export const reflectDeleteProperty = Reflect.deleteProperty;
+export const reflectGetPrototypeOf = Reflect.getPrototypeOf;
+export const reflectSetPrototypeOf = Reflect.setPrototypeOf;
+export const isArray = Array.isArray;
+export const ProxyCtor = Proxy;
+export const WeakMapCtor = WeakMap;
+const weakMapGet = WeakMap.prototype.get;
+const weakMapSet = WeakMap.prototype.set;
+const weakSetHas = WeakSet.prototype.has;
+const weakSetAdd = WeakSet.prototype.add;
+export const WeakSetCtor = WeakSet;
+export function wmGet<K extends object, V>(map: WeakMap<K, V>, key: K): V | undefined {
+  return apply(weakMapGet, map, [key]) as V | undefined;
+}
+export function wmSet<K extends object, V>(map: WeakMap<K, V>, key: K, value: V): void {
+  apply(weakMapSet, map, [key, value]);
+}
+export function wsHas<T extends object>(set: WeakSet<T>, value: T): boolean {
+  return apply(weakSetHas, set, [value]) as boolean;
+}
+export function wsAdd<T extends object>(set: WeakSet<T>, value: T): void {
+  apply(weakSetAdd, set, [value]);
+}
+export const defineProperty = Object.defineProperty;
+export const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+export const freeze = Object.freeze;
+export const jsonStringify = JSON.stringify;
+export const jsonParse = JSON.parse;
+export const PromiseCtor = Promise;
+export const ErrorCtor = Error;
+export const setTimeoutFn = setTimeout.bind(globalThis);
+export const now = Date.now;
+export const createObject = Object.create;
+export const getRandomValues = crypto.getRandomValues.bind(crypto);
+
+const eventTargetProto = EventTarget.prototype;
+const addListener = eventTargetProto.addEventListener;
+const removeListener = eventTargetProto.removeEventListener;
+const dispatch = eventTargetProto.dispatchEvent;
+const stopImmediate = Event.prototype.stopImmediatePropagation;
+const detailGetter = getOwnPropertyDescriptor(CustomEvent.prototype, 'detail')!.get!;
+export const CustomEventCtor = CustomEvent;
+export const MouseEventCtor = MouseEvent;
+export const EventCtor = Event;
+
+export function on(target: EventTarget, type: string, fn: (e: Event) => void, capture = false): void {
+  apply(addListener, target, [type, fn, capture]);
+}
+export function off(target: EventTarget, type: string, fn: (e: Event) => void, capture = false): void {
+  apply(removeListener, target, [type, fn, capture]);
+}
+export function emit(target: EventTarget, event: Event): void {
+  apply(dispatch, target, [event]);
+}
+export function stopEvent(event: Event): void {
+  apply(stopImmediate, event, []);
+}
+export function detailOf(event: Event): unknown {
+  return apply(detailGetter, event, []);
+}
+
+export function randomId(): string {
+  const bytes = new Uint8Array(16);
+  getRandomValues(bytes);
+  let s = '';
+  for (const b of bytes) s += (b < 16 ? '0' : '') + b.toString(16);
+  return s;
+}

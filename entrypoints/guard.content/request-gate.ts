@@ -1,0 +1,101 @@
+// Holds a guarded request until the background decides. Only a decision that arrives on the private
+// bridge channel, for an id this gate issued and still waits on, can release a request, and only once.
+//
+// The release is a plain callback, never an awaited promise: the page can patch Promise.prototype
+// (then, constructor) and would be handed the continuation of any `await` on the decision.
+import { MAX_REQUEST_JSON_CHARS, type WalletRequest } from '../../lib/messages';
+import type { BridgeChannel } from './bridge-channel';
+import { PromiseCtor, createObject, jsonParse, jsonStringify, now, randomId, setTimeoutFn } from './pristine';
+import { INVALID_PARAMS, providerError, userRejected } from './rpc-error';
+
+/** How long the guard waits for the bridge to finish the handshake before it refuses a request. */
+const CONNECT_GRACE_MS = 2000;
+const NOT_CONNECTED = 'The transaction firewall is not connected in this page, so the request was stopped.';
+
+interface Waiter {
+  release: () => void;
+  refuse: (error: unknown) => void;
+}
+
+export interface RequestGate {
+  /**
+   * Takes a JSON snapshot of what the dapp asked for, has it judged, and calls `forward` with a copy
+   * of that snapshot once the user (or an `allow` verdict) lets it through; the returned promise
+   * settles as `forward`'s result does, or rejects with an EIP-1193 error. The wallet is given the
+   * snapshot, never the dapp's object, so nothing the page changes after the check reaches it.
+   */
+  pass<T>(
+    request: WalletRequest,
+    chainId: () => Promise<string | undefined>,
+    forward: (snapshot: WalletRequest) => T,
+  ): Promise<Awaited<T>>;
+}
+
+export function createRequestGate(channel: BridgeChannel): RequestGate {
+  // A null-prototype record: no page-patchable Map or Object.prototype method sits on this path.
+  const waiting: Record<string, Waiter | undefined> = createObject(null);
+
+  channel.onMessage((message) => {
+    if (message.kind !== 'decision') return;
+    const waiter = waiting[message.id];
+    if (!waiter) return;
+    delete waiting[message.id];
+    if (message.action === 'forward') waiter.release();
+    else waiter.refuse(userRejected(message.message));
+  });
+  channel.onCompromised(() => {
+    for (const id in waiting) {
+      const waiter = waiting[id];
+      delete waiting[id];
+      waiter?.refuse(userRejected('Something in this page tampered with the transaction firewall.'));
+    }
+  });
+
+  async function connected(): Promise<boolean> {
+    const deadline = now() + CONNECT_GRACE_MS;
+    while (channel.state() === 'waiting' && now() < deadline) {
+      await new PromiseCtor((r) => setTimeoutFn(r, 25));
+    }
+    return channel.state() === 'connected';
+  }
+
+  return {
+    pass(request, chainId, forward) {
+      return new PromiseCtor((resolve, reject) => {
+        let json: string;
+        try {
+          json = jsonStringify({ method: request.method, params: request.params });
+        } catch {
+          reject(providerError(INVALID_PARAMS, 'The transaction firewall could not read this request (it is not valid JSON).'));
+          return;
+        }
+        if (typeof json !== 'string' || json.length > MAX_REQUEST_JSON_CHARS) {
+          reject(providerError(INVALID_PARAMS, 'The transaction firewall refused this request: it is too large or empty.'));
+          return;
+        }
+        const id = randomId();
+        waiting[id] = {
+          release: () => {
+            try {
+              resolve(forward(jsonParse(json) as WalletRequest) as Awaited<ReturnType<typeof forward>>);
+            } catch (error) {
+              reject(error);
+            }
+          },
+          refuse: reject,
+        };
+        const refuse = (reason: string) => {
+          if (!waiting[id]) return;
+          delete waiting[id];
+          reject(userRejected(reason));
+        };
+        void (async () => {
+          if (!(await connected())) return refuse(NOT_CONNECTED);
+          const chain = await chainId();
+          const snapshot = jsonParse(json) as WalletRequest;
+          if (!channel.send({ kind: 'request', id, request: snapshot, chainId: chain })) refuse(NOT_CONNECTED);
+        })().catch(() => refuse(NOT_CONNECTED));
+      });
+    },
+  };
+}

@@ -1,0 +1,129 @@
+// The one message protocol of the extension, as a discriminated union per boundary, with runtime
+// validators for everything that starts in the page (the page may be the attacker).
+import type { Verdict, WalletRequest } from '../analysis/types';
+
+export type { WalletRequest };
+
+/** Largest request the firewall accepts, as JSON text. Bigger ones are refused, never passed on. */
+export const MAX_REQUEST_JSON_CHARS = 8 * 1024 * 1024;
+
+// ---- guard (MAIN world) <-> bridge (ISOLATED world); sent as JSON strings over a private DOM node
+export type GuardToBridge =
+  | { kind: 'request'; id: string; request: WalletRequest; chainId?: string }
+  | { kind: 'tamper'; what: string };
+
+export type BridgeToGuard =
+  | { kind: 'ack' }
+  | { kind: 'decision'; id: string; action: 'forward' | 'reject'; message?: string };
+
+// ---- bridge -> background
+export type ContentToBackground =
+  | { type: 'analyze'; guardId: string; request: WalletRequest; chainId?: string }
+  | { type: 'status'; requestId: string }
+  | { type: 'tamper'; what: string };
+
+export type AnalyzeResponse =
+  | { type: 'decided'; action: 'forward' | 'reject'; message?: string }
+  | { type: 'pending'; requestId: string };
+
+// ---- background -> bridge
+export type BackgroundToContent = {
+  type: 'decision';
+  guardId: string;
+  requestId: string;
+  action: 'forward' | 'reject';
+  message?: string;
+};
+
+// ---- extension pages (confirm window, popup) -> background
+export type Decision = 'continue' | 'reject';
+export type PageToBackground =
+  | { type: 'confirm/get'; requestId: string }
+  | { type: 'confirm/decide'; requestId: string; decision: Decision };
+
+/** What the confirm window shows; every field here comes from the browser or the analysis. */
+export interface PendingView {
+  requestId: string;
+  origin: string;
+  frameUrl?: string;
+  method: string;
+  request: WalletRequest;
+  verdict: Verdict;
+  createdAt: number;
+}
+
+// ---- validators
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const CHAIN_ID = /^0x[0-9a-fA-F]{1,64}$/;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function isWalletRequest(v: unknown): v is WalletRequest {
+  return isRecord(v) && typeof v.method === 'string' && v.method.length > 0 && v.method.length <= 128;
+}
+
+/** Validates a message from a content script. Returns null for anything malformed. */
+export function parseContentMessage(v: unknown): ContentToBackground | null {
+  if (!isRecord(v)) return null;
+  switch (v.type) {
+    case 'analyze':
+      if (typeof v.guardId !== 'string' || !ID.test(v.guardId)) return null;
+      if (!isWalletRequest(v.request)) return null;
+      if (v.chainId !== undefined && (typeof v.chainId !== 'string' || !CHAIN_ID.test(v.chainId))) return null;
+      return { type: 'analyze', guardId: v.guardId, request: v.request, chainId: v.chainId as string | undefined };
+    case 'status':
+      return typeof v.requestId === 'string' && ID.test(v.requestId) ? { type: 'status', requestId: v.requestId } : null;
+    case 'tamper':
+      return typeof v.what === 'string' ? { type: 'tamper', what: v.what.slice(0, 200) } : null;
+    default:
+      return null;
+  }
+}
+
+export function parsePageMessage(v: unknown): PageToBackground | null {
+  if (!isRecord(v) || typeof v.requestId !== 'string' || !ID.test(v.requestId)) return null;
+  if (v.type === 'confirm/get') return { type: 'confirm/get', requestId: v.requestId };
+  if (v.type === 'confirm/decide' && (v.decision === 'continue' || v.decision === 'reject')) {
+    return { type: 'confirm/decide', requestId: v.requestId, decision: v.decision };
+  }
+  return null;
+}
+
+/** Parses what the guard sends; the bridge runs it on every message before anything else. */
+export function parseGuardMessage(text: unknown): GuardToBridge | null {
+  if (typeof text !== 'string' || text.length > MAX_REQUEST_JSON_CHARS + 1024) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(v)) return null;
+  if (v.kind === 'tamper' && typeof v.what === 'string') return { kind: 'tamper', what: v.what.slice(0, 200) };
+  if (v.kind !== 'request' || typeof v.id !== 'string' || !ID.test(v.id) || !isWalletRequest(v.request)) return null;
+  if (v.chainId !== undefined && (typeof v.chainId !== 'string' || !CHAIN_ID.test(v.chainId))) return null;
+  return { kind: 'request', id: v.id, request: v.request, chainId: v.chainId as string | undefined };
+}
+
+export function parseBackgroundMessage(v: unknown): BackgroundToContent | null {
+  if (!isRecord(v) || v.type !== 'decision') return null;
+  if (typeof v.guardId !== 'string' || typeof v.requestId !== 'string') return null;
+  if (v.action !== 'forward' && v.action !== 'reject') return null;
+  return {
+    type: 'decision',
+    guardId: v.guardId,
+    requestId: v.requestId,
+    action: v.action,
+    message: typeof v.message === 'string' ? v.message : undefined,
+  };
+}
+
+/** Names of the DOM events that carry the guard <-> bridge handshake and messages. */
+export const CHANNEL = {
+  guardHello: 'txfw:guard-hello',
+  bridgeHello: 'txfw:bridge-hello',
+  toBridge: 'txfw:to-bridge',
+  toGuard: 'txfw:to-guard',
+} as const;
