@@ -1,0 +1,50 @@
+// The training data format: JSON lines, one request per line. Documented in model/README.md.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { RequestContext } from '../features.ts';
+
+export interface DataRow {
+  /** Runtime bytecode at the target, hex (`0x` for an account without code). */
+  bytecode: string;
+  /** Call data, hex (`0x` for none). */
+  calldata: string;
+  /** Value in wei, decimal string. */
+  value: string;
+  label: 0 | 1;
+  /** Where the row comes from, e.g. `blockwatchdog:Reentrancy/Cream`, `npm:@uniswap/v3-core@1.0.1:UniswapV3Pool`. */
+  source: string;
+  /** ISO date (YYYY-MM-DD) the contract or request was seen, or null when unknown. */
+  date: string | null;
+  /** True for rows this project made up (compiled contracts, generated call data). */
+  synthetic: boolean;
+  /** Optional: code of the implementation when `bytecode` is a proxy. */
+  implementationBytecode?: string;
+  /** Optional: decoded facts about the request (see RequestContext in model/features.ts). */
+  context?: RequestContext;
+  /** Optional: rows sharing a group never straddle train and test (e.g. builds of one source file). */
+  group?: string;
+}
+
+export function readJsonl(path: string): DataRow[] {
+  const rows: DataRow[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const row = JSON.parse(line) as DataRow;
+      if (typeof row.bytecode !== 'string' || typeof row.calldata !== 'string' || (row.label !== 0 && row.label !== 1)) {
+        throw new Error(`${path}:${i + 1}: needs bytecode, calldata and label 0|1`);
+      }
+      rows.push({
+        ...row,
+        value: String(row.value ?? '0'),
+        source: row.source ?? 'unknown',
+        date: row.date ?? null,
+        synthetic: row.synthetic === true,
+      });
+    });
+  return rows;
+}
+
+export function writeJsonl(path: string, rows: readonly DataRow[]): void {
+  writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+}
