@@ -1,0 +1,175 @@
+// What a request does, in one vocabulary shared by every decoder: each decoder (calldata, permits,
+// marketplace orders, messages, chains) turns its kind of request into these actions, and the rules
+// judge actions, never raw bytes. Same idea as Revoke.cash's extension: many decoders, one shape.
+import type { Address, Hex } from 'viem';
+import type { SiweMessage } from 'viem/siwe';
+
+export type ApprovalStandard =
+  | 'approve' // ERC-20 approve or ERC-721 approve: same selector, told apart by token metadata
+  | 'increaseAllowance'
+  | 'setApprovalForAll'
+  | 'permit' // EIP-2612
+  | 'dai-permit'
+  | 'permit2-approve'
+  | 'permit2-single'
+  | 'permit2-batch'
+  /** Permit2 signature transfers: a one-time pull of up to `amount`, no standing allowance. */
+  | 'permit2-transfer';
+
+export interface ApprovalAction {
+  kind: 'approval';
+  standard: ApprovalStandard;
+  token: Address;
+  spender: Address;
+  /** Token amount; undefined for setApprovalForAll / DAI permit (all or nothing). */
+  amount?: bigint;
+  /** True when the approval grants everything (max amount, setApprovalForAll true, DAI allowed). */
+  unlimited: boolean;
+  /** True for setApprovalForAll(false), approve(0) and DAI permit allowed=false. */
+  revokes: boolean;
+  /** Seconds since epoch after which the approval or the signature stops working, if any. */
+  expiresAt?: bigint;
+  /** An off-chain signature rather than a transaction. */
+  signature: boolean;
+  /** Where in the request it was found, e.g. "call 2 › multicall 1". */
+  where: string;
+}
+
+export type AssetKind = 'native' | 'erc20' | 'erc721' | 'erc1155' | 'token';
+
+export interface TransferAction {
+  kind: 'transfer';
+  asset: AssetKind;
+  /** Undefined for the native coin. */
+  token?: Address;
+  /** Undefined when it is the signer. */
+  from?: Address;
+  to: Address;
+  amount?: bigint;
+  tokenId?: bigint;
+  where: string;
+}
+
+export interface CallAction {
+  kind: 'call';
+  to?: Address;
+  value: bigint;
+  data: Hex;
+  selector?: Hex;
+  /** e.g. `swapExactTokensForTokens(uint256,uint256,address[],address,uint256)`, when recognised. */
+  signature?: string;
+  functionName?: string;
+  /** The ABI family that recognised it, e.g. "Uniswap V2 router". */
+  family?: string;
+  /** True when the function name is one drainer kits use to look harmless ("claim", "SecurityUpdate"). */
+  scamName?: boolean;
+  /** 0 for the top-level call, more for calls nested in multicall/batch wrappers. */
+  depth: number;
+  where: string;
+}
+
+/** A swap or other protocol action whose output goes to `recipient`. */
+export interface PayoutAction {
+  kind: 'payout';
+  protocol: string;
+  recipient: Address;
+  where: string;
+}
+
+export interface OrderItem {
+  asset: AssetKind;
+  token?: Address;
+  amount: bigint;
+  tokenId?: bigint;
+  /** Whole collection (criteria-based) rather than one token id. */
+  anyTokenId?: boolean;
+}
+
+export interface OrderAction {
+  kind: 'order';
+  market: 'Seaport' | 'Blur' | 'LooksRare' | '0x';
+  verifyingContract?: Address;
+  signer?: Address;
+  /** What the signer gives. */
+  gives: OrderItem[];
+  /** What comes back to the signer. */
+  receives: OrderItem[];
+  /** What the order pays to other addresses (fees, royalties, or an attacker). */
+  paysOthers: Array<OrderItem & { recipient: Address }>;
+  /** Bulk signatures over a Merkle root: the orders themselves are not shown. */
+  blind?: boolean;
+  endTime?: bigint;
+  /** Only this address may fill the order. */
+  taker?: Address;
+  where: string;
+}
+
+export interface AuthorizationAction {
+  kind: 'authorization';
+  chainId: number;
+  delegate: Address;
+  nonce?: bigint;
+  where: string;
+}
+
+export interface MessageAction {
+  kind: 'message';
+  method: 'eth_sign' | 'personal_sign';
+  bytes: Hex;
+  /** UTF-8 text, when the bytes are readable text. */
+  text?: string;
+  /** 32 bytes that read as nothing else: a digest to be signed blindly. */
+  looksLikeHash: boolean;
+  /** The bytes parse as a signed or unsigned Ethereum transaction. */
+  transactionType?: string;
+  siwe?: Partial<SiweMessage>;
+  /** The text claims to be a SIWE message but does not parse as one. */
+  siweMalformed?: boolean;
+}
+
+export interface TypedDataAction {
+  kind: 'typed-data';
+  primaryType: string;
+  domainName?: string;
+  domainChainId?: number;
+  verifyingContract?: Address;
+  /** True when a specific decoder (permit, order…) understood it. */
+  recognised: boolean;
+  hashError?: string;
+}
+
+export interface AddChainAction {
+  kind: 'add-chain';
+  chainId: number;
+  chainName?: string;
+  rpcUrls: string[];
+  explorerUrls: string[];
+  nativeSymbol?: string;
+}
+
+export interface SwitchChainAction {
+  kind: 'switch-chain';
+  chainId: number;
+}
+
+export type Action =
+  | ApprovalAction
+  | TransferAction
+  | CallAction
+  | PayoutAction
+  | OrderAction
+  | AuthorizationAction
+  | MessageAction
+  | TypedDataAction
+  | AddChainAction
+  | SwitchChainAction;
+
+export type ActionOf<K extends Action['kind']> = Extract<Action, { kind: K }>;
+
+export const MAX_UINT256 = (1n << 256n) - 1n;
+export const MAX_UINT160 = (1n << 160n) - 1n;
+
+/** Amounts this close to the type's maximum are "unlimited" in practice (dapps use 2^256-1, 2^160-1, 2^255…). */
+export function isUnlimitedAmount(amount: bigint): boolean {
+  return amount >= 1n << 120n;
+}

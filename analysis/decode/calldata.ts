@@ -1,0 +1,175 @@
+// Decodes a transaction's calldata into actions, following the wrappers that hide calls inside calls
+// (multicall, Multicall3, smart-account batches, Safe, Universal Router). Depth and count are capped:
+// a request built to exhaust the decoder is reported, not followed forever.
+import { decodeFunctionData, getAddress, isAddressEqual, type Address, type Hex } from 'viem';
+import { isUnlimitedAmount, type Action, type CallAction } from './actions';
+import { knownFunctions, SCAM_TYPICAL_FAMILY, type KnownFunction } from './abis';
+import { decodeUniversalRouter } from './universal-router';
+
+export const MAX_NESTING = 4;
+export const MAX_NESTED_CALLS = 128;
+
+export interface CallInput {
+  to?: Address;
+  value: bigint;
+  data: Hex;
+}
+
+interface Frame {
+  signer?: Address;
+  where: string;
+  depth: number;
+  /** False inside Multicall3: the nested calls run as Multicall3, not as the signer. */
+  actsAsSigner: boolean;
+  budget: { calls: number; truncated: boolean };
+}
+
+export function decodeCall(call: CallInput, signer: Address | undefined, where: string): Action[] {
+  const out: Action[] = [];
+  visit(call, { signer, where, depth: 0, actsAsSigner: true, budget: { calls: 0, truncated: false } }, out);
+  return out;
+}
+
+function visit(call: CallInput, frame: Frame, out: Action[]): void {
+  if (frame.budget.calls++ >= MAX_NESTED_CALLS || frame.depth > MAX_NESTING) {
+    frame.budget.truncated = true;
+    out.push({ kind: 'call', to: call.to, value: call.value, data: call.data, depth: frame.depth, where: frame.where, functionName: undefined, family: 'too deep' });
+    return;
+  }
+  const { to, value, data } = call;
+  if (data === '0x') {
+    if (to && value > 0n && frame.actsAsSigner) out.push({ kind: 'transfer', asset: 'native', to, amount: value, where: frame.where });
+    if (!to || frame.depth > 0) out.push({ kind: 'call', to, value, data, depth: frame.depth, where: frame.where });
+    return;
+  }
+  const action: CallAction = { kind: 'call', to, value, data, depth: frame.depth, where: frame.where };
+  out.push(action);
+  if (data.length < 10 || !to) return;
+  action.selector = data.slice(0, 10) as Hex;
+  const candidates = knownFunctions.get(action.selector);
+  if (!candidates) return;
+  for (const known of candidates) {
+    let args: readonly unknown[];
+    try {
+      args = decodeFunctionData({ abi: [known.abi], data }).args ?? [];
+    } catch {
+      continue;
+    }
+    action.signature = known.signature;
+    action.functionName = known.abi.name;
+    action.family = known.family;
+    action.scamName = known.family === SCAM_TYPICAL_FAMILY;
+    interpret(known, args, to, frame, out, action);
+    return;
+  }
+  action.functionName = candidates[0]?.abi.name;
+  action.family = candidates[0]?.family;
+  action.signature = candidates[0]?.signature;
+}
+
+/** Turns one decoded call into the actions the rules judge. `args` shapes follow abis.ts. */
+function interpret(known: KnownFunction, args: readonly unknown[], to: Address, frame: Frame, out: Action[], call: CallAction): void {
+  const a = args as any[]; // shapes are fixed by the signatures in abis.ts
+  const where = frame.where;
+  const nested = (calls: CallInput[], actsAsSigner: boolean, label: string) => {
+    calls.forEach((c, i) =>
+      visit(c, { ...frame, depth: frame.depth + 1, actsAsSigner: frame.actsAsSigner && actsAsSigner, where: `${where} › ${label} ${i + 1}` }, out),
+    );
+  };
+  const mine = frame.actsAsSigner;
+  const fromOther = (from: Address) => (frame.signer && isAddressEqual(from, frame.signer) ? undefined : from);
+  const sig = known.signature;
+  switch (known.family) {
+    case 'ERC-20':
+      if (!mine) return;
+      if (sig === 'transfer(address,uint256)') out.push({ kind: 'transfer', asset: 'token', token: to, to: a[0], amount: a[1], where });
+      else if (sig === 'transferFrom(address,address,uint256)') out.push({ kind: 'transfer', asset: 'token', token: to, from: fromOther(a[0]), to: a[1], amount: a[2], where });
+      else if (sig === 'approve(address,uint256)' || sig === 'increaseAllowance(address,uint256)')
+        out.push({
+          kind: 'approval',
+          standard: known.abi.name === 'approve' ? 'approve' : 'increaseAllowance',
+          token: to,
+          spender: a[0],
+          amount: a[1],
+          unlimited: isUnlimitedAmount(a[1]),
+          revokes: known.abi.name === 'approve' && a[1] === 0n,
+          signature: false,
+          where,
+        });
+      return;
+    case 'ERC-721/1155':
+      if (!mine) return;
+      if (known.abi.name === 'setApprovalForAll')
+        out.push({ kind: 'approval', standard: 'setApprovalForAll', token: to, spender: a[0], unlimited: a[1] === true, revokes: a[1] === false, signature: false, where });
+      else if (known.abi.name === 'safeTransferFrom' && a.length >= 5)
+        out.push({ kind: 'transfer', asset: 'erc1155', token: to, from: fromOther(a[0]), to: a[1], tokenId: a[2], amount: a[3], where });
+      else if (known.abi.name === 'safeTransferFrom') out.push({ kind: 'transfer', asset: 'erc721', token: to, from: fromOther(a[0]), to: a[1], tokenId: a[2], where });
+      else if (known.abi.name === 'safeBatchTransferFrom')
+        (a[2] as bigint[]).forEach((id, i) =>
+          out.push({ kind: 'transfer', asset: 'erc1155', token: to, from: fromOther(a[0]), to: a[1], tokenId: id, amount: (a[3] as bigint[])[i], where }),
+        );
+      return;
+    case 'Permit2':
+      if (!mine) return;
+      if (sig === 'approve(address,address,uint160,uint48)')
+        out.push({ kind: 'approval', standard: 'permit2-approve', token: a[0], spender: a[1], amount: a[2], unlimited: isUnlimitedAmount(a[2]), revokes: a[2] === 0n, expiresAt: BigInt(a[3]), signature: false, where });
+      else if (known.abi.name === 'permit') {
+        const permit = a[1];
+        const details = Array.isArray(permit.details) ? permit.details : [permit.details];
+        for (const d of details)
+          out.push({ kind: 'approval', standard: 'permit2-single', token: d.token, spender: permit.spender, amount: d.amount, unlimited: isUnlimitedAmount(d.amount), revokes: d.amount === 0n, expiresAt: BigInt(d.expiration), signature: false, where });
+      } else if (sig === 'transferFrom(address,address,uint160,address)')
+        out.push({ kind: 'transfer', asset: 'token', token: a[3], from: fromOther(a[0]), to: a[1], amount: a[2], where });
+      else if (known.abi.name === 'transferFrom')
+        for (const d of a[0] as Array<{ from: Address; to: Address; amount: bigint; token: Address }>)
+          out.push({ kind: 'transfer', asset: 'token', token: d.token, from: fromOther(d.from), to: d.to, amount: d.amount, where });
+      return;
+    case 'Uniswap V2 router': {
+      const recipient = known.abi.inputs.findIndex((p) => p.name === 'to');
+      if (recipient >= 0) out.push({ kind: 'payout', protocol: 'Uniswap V2 router', recipient: a[recipient], where });
+      return;
+    }
+    case 'Uniswap V3 router': {
+      const params = a[0];
+      if (params && typeof params === 'object' && 'recipient' in params) out.push({ kind: 'payout', protocol: 'Uniswap V3 router', recipient: params.recipient, where });
+      else if (known.abi.name === 'unwrapWETH9' && a[1]) out.push({ kind: 'payout', protocol: 'Uniswap V3 router', recipient: a[1], where });
+      else if (known.abi.name === 'sweepToken') out.push({ kind: 'payout', protocol: 'Uniswap V3 router', recipient: a[2], where });
+      else if (known.abi.name === 'swapExactTokensForTokens' || known.abi.name === 'swapTokensForExactTokens')
+        out.push({ kind: 'payout', protocol: 'Uniswap V3 router', recipient: a[3], where });
+      return;
+    }
+    case 'Uniswap Universal Router': {
+      const decoded = decodeUniversalRouter(a[0], a[1], where);
+      if (mine) out.push(...decoded.actions);
+      call.signature = `${call.signature} [${decoded.names.join(', ')}]`;
+      return;
+    }
+    case 'Multicall':
+      // Router multicalls delegatecall into themselves: nested calls keep the signer as sender.
+      nested((a[a.length - 1] as Hex[]).map((data) => ({ to, value: 0n, data })), true, 'multicall');
+      return;
+    case 'Multicall3': {
+      const calls = known.abi.name === 'tryAggregate' ? a[1] : a[0];
+      nested(
+        (calls as Array<{ target: Address; callData: Hex; value?: bigint }>).map((c) => ({ to: c.target, value: c.value ?? 0n, data: c.callData })),
+        false,
+        'Multicall3 call',
+      );
+      return;
+    }
+    case 'Smart account':
+      if (known.abi.name === 'execute') nested([{ to: a[0], value: a[1], data: a[2] }], true, 'execute');
+      else if (known.abi.name === 'execTransaction') nested([{ to: a[0], value: a[1], data: a[2] }], true, 'Safe transaction');
+      else if (sig === 'executeBatch(address[],uint256[],bytes[])')
+        nested((a[0] as Address[]).map((dest, i) => ({ to: dest, value: (a[1] as bigint[])[i] ?? 0n, data: (a[2] as Hex[])[i] ?? '0x' })), true, 'batch call');
+      else nested((a[0] as Array<{ target: Address; value: bigint; data: Hex }>).map((c) => ({ to: c.target, value: c.value, data: c.data })), true, 'batch call');
+      return;
+    case '1inch router': {
+      const desc = a[1] as { dstReceiver: Address };
+      if (BigInt(desc.dstReceiver) !== 0n) out.push({ kind: 'payout', protocol: '1inch router', recipient: getAddress(desc.dstReceiver), where });
+      return;
+    }
+    default:
+      return;
+  }
+}

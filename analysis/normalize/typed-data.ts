@@ -1,0 +1,99 @@
+// Typed data (EIP-712) arrives as a JSON string or an object, sometimes megabytes big or deeply
+// nested by an attacker hoping the firewall gives up. Limits are checked before anything is walked.
+import { hashTypedData, type Hex } from 'viem';
+import { InputError, type Notes } from './values';
+
+export interface TypedDataInput {
+  domain: Record<string, unknown>;
+  types: Record<string, Array<{ name: string; type: string }>>;
+  primaryType: string;
+  message: Record<string, unknown>;
+  /** EIP-712 digest as the wallet would compute it (viem), when the data is well formed. */
+  hash?: Hex;
+  /** Why viem could not hash it: the wallet would likely refuse it, or read it differently. */
+  hashError?: string;
+}
+
+/** eth_signTypedData v1: a flat list of typed values. */
+export interface LegacyTypedField {
+  type: string;
+  name: string;
+  value: unknown;
+}
+
+export const MAX_TYPED_DATA_CHARS = 1_000_000;
+export const MAX_DEPTH = 32;
+
+export type ParsedTypedData = { kind: 'eip712'; typedData: TypedDataInput } | { kind: 'legacy'; fields: LegacyTypedField[] };
+
+export function readTypedData(value: unknown, notes: Notes): ParsedTypedData {
+  let data = value;
+  if (typeof data === 'string') {
+    if (data.length > MAX_TYPED_DATA_CHARS) throw new InputError(`typed data is larger than ${MAX_TYPED_DATA_CHARS / 1_000_000} MB`);
+    try {
+      data = JSON.parse(data);
+    } catch {
+      throw new InputError('typed data is not valid JSON');
+    }
+  } else if (typeof data === 'object' && data !== null) {
+    notes.push('typed data is given as an object, not a JSON string');
+    if (approximateSize(data, 0) > MAX_TYPED_DATA_CHARS) throw new InputError('typed data is too large');
+  }
+  if (depth(data, 0) > MAX_DEPTH) throw new InputError(`typed data is nested deeper than ${MAX_DEPTH} levels`);
+  if (Array.isArray(data)) return { kind: 'legacy', fields: readLegacy(data) };
+  if (typeof data !== 'object' || data === null) throw new InputError('typed data is not an object');
+  const o = data as Record<string, unknown>;
+  if (typeof o.types !== 'object' || o.types === null || Array.isArray(o.types)) throw new InputError('typed data has no types');
+  if (typeof o.primaryType !== 'string') throw new InputError('typed data has no primaryType');
+  if (typeof o.message !== 'object' || o.message === null || Array.isArray(o.message)) throw new InputError('typed data has no message');
+  const domain = typeof o.domain === 'object' && o.domain !== null && !Array.isArray(o.domain) ? (o.domain as Record<string, unknown>) : {};
+  const types = o.types as Record<string, unknown>;
+  for (const [name, fields] of Object.entries(types)) {
+    if (!Array.isArray(fields) || !fields.every((f) => typeof f?.name === 'string' && typeof f?.type === 'string')) {
+      throw new InputError(`typed data type ${name} is malformed`);
+    }
+  }
+  if (!(o.primaryType in types)) throw new InputError(`typed data primaryType ${o.primaryType} is not defined in types`);
+  const typedData: TypedDataInput = {
+    domain,
+    types: types as TypedDataInput['types'],
+    primaryType: o.primaryType,
+    message: o.message as Record<string, unknown>,
+  };
+  try {
+    typedData.hash = hashTypedData(typedData as Parameters<typeof hashTypedData>[0]);
+  } catch (error) {
+    const e = error as { shortMessage?: string; message?: string };
+    typedData.hashError = e.shortMessage ?? e.message ?? String(error);
+  }
+  return { kind: 'eip712', typedData };
+}
+
+function readLegacy(list: unknown[]): LegacyTypedField[] {
+  return list.map((f, i) => {
+    if (typeof f !== 'object' || f === null) throw new InputError(`typed data entry ${i + 1} is not an object`);
+    const { type, name, value } = f as Record<string, unknown>;
+    if (typeof type !== 'string' || typeof name !== 'string') throw new InputError(`typed data entry ${i + 1} has no type or name`);
+    return { type, name, value };
+  });
+}
+
+function depth(value: unknown, level: number): number {
+  if (level > MAX_DEPTH) return level;
+  if (typeof value !== 'object' || value === null) return level;
+  let max = level;
+  for (const v of Object.values(value)) max = Math.max(max, depth(v, level + 1));
+  return max;
+}
+
+function approximateSize(value: unknown, level: number): number {
+  if (level > MAX_DEPTH) return Infinity;
+  if (typeof value === 'string') return value.length;
+  if (typeof value !== 'object' || value === null) return 8;
+  let total = 2;
+  for (const [k, v] of Object.entries(value)) {
+    total += k.length + approximateSize(v, level + 1);
+    if (total > MAX_TYPED_DATA_CHARS) return total;
+  }
+  return total;
+}

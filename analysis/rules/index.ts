@@ -1,0 +1,27 @@
+// The rule registry: every rule the analysis runs, in the order findings are listed.
+import { approvalRules } from './approvals';
+import { batchRules } from './batch';
+import { chainRules } from './chains';
+import { eip7702Rules } from './eip7702';
+import { inputRules } from './input';
+import { messageRules } from './messages';
+import { orderRules } from './orders';
+import { poisoningRules } from './poisoning';
+import type { Rule } from './rule';
+import { transactionRules } from './transactions';
+import { typedDataRules } from './typed-data';
+
+export const rules: readonly Rule[] = [
+  ...inputRules,
+  ...poisoningRules,
+  ...eip7702Rules,
+  ...approvalRules,
+  ...orderRules,
+  ...batchRules,
+  ...transactionRules,
+  ...messageRules,
+  ...typedDataRules,
+  ...chainRules,
+];
+
+export type { Rule, RuleContext, RuleHit, RuleExample } from './rule';

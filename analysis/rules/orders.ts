@@ -1,0 +1,126 @@
+// Marketplace orders signed off-chain (Seaport, Blur, LooksRare, 0x). A signed order is a standing
+// offer anyone can fill: what matters is what the signer gives against what comes back to them.
+import type { Address } from 'viem';
+import type { OrderAction, OrderItem } from '../decode/actions';
+import { amountText, evidence, short, tokenLabel } from '../format';
+import { KNOWN_DECIMALS, WRAPPED_NATIVE } from '../registry/curated';
+import { actionsOf, sameAddress, type Rule, type RuleContext } from './rule';
+
+const isNft = (i: OrderItem) => i.asset === 'erc721' || i.asset === 'erc1155' || (i.asset === 'token' && i.tokenId !== undefined);
+
+function decimalsOf(i: OrderItem, ctx: RuleContext): number | undefined {
+  if (i.asset === 'native' || !i.token) return 18;
+  const key = i.token.toLowerCase();
+  if (WRAPPED_NATIVE.has(key)) return 18;
+  return ctx.facts.token(i.token)?.decimals ?? KNOWN_DECIMALS[key];
+}
+
+/** Worth nothing in practice: below 0.001 of a coin or token unit (or 1000 base units if unknown). */
+export function isDust(i: OrderItem, ctx: RuleContext): boolean {
+  if (isNft(i)) return i.amount === 0n;
+  const d = decimalsOf(i, ctx);
+  return d === undefined ? i.amount < 1000n : i.amount * 1000n < 10n ** BigInt(d);
+}
+
+const currency = (i: OrderItem) => (i.asset === 'native' || !i.token ? 'native' : i.token.toLowerCase());
+const sum = (items: OrderItem[], key: string) => items.filter((i) => !isNft(i) && currency(i) === key).reduce((s, i) => s + i.amount, 0n);
+
+function itemText(i: OrderItem, ctx: RuleContext): string {
+  if (isNft(i)) return `${i.anyTokenId ? 'any' : ''} ${tokenLabel(i.token, ctx.facts)} NFT${i.anyTokenId ? '' : ` #${i.tokenId ?? '?'}`}`.trim();
+  return amountText(i.amount, i.token, ctx.facts);
+}
+
+const listText = (items: OrderItem[], ctx: RuleContext) => (items.length === 0 ? 'nothing' : items.map((i) => itemText(i, ctx)).join(', '));
+
+/** Share of a currency's payment that goes to others, when it can be computed. */
+function othersShare(o: OrderAction): Array<{ token: string; share: number; others: bigint; mine: bigint }> {
+  const keys = new Set(o.paysOthers.filter((i) => !isNft(i)).map(currency));
+  return [...keys].flatMap((key) => {
+    const others = sum(o.paysOthers, key);
+    const mine = sum(o.receives, key);
+    const base = mine > 0n ? others + mine : sum(o.gives, key);
+    if (base === 0n || others === 0n) return [];
+    return [{ token: key, share: Number((others * 10_000n) / base) / 10_000, others, mine }];
+  });
+}
+
+const orders = (ctx: RuleContext) => actionsOf(ctx, 'order').filter((o) => !o.blind);
+const facts = (o: OrderAction) => evidence({ market: o.market, signer: o.signer, gives: o.gives, receives: o.receives, paysOthers: o.paysOthers, where: o.where });
+
+export const orderRules: Rule[] = [
+  {
+    id: 'order.gives-for-nothing',
+    severity: 'danger',
+    summary: 'A signed order gives away assets for nothing or for dust.',
+    check: (ctx) =>
+      orders(ctx)
+        .filter((o) => o.gives.some((i) => i.amount > 0n || isNft(i)) && o.receives.every((i) => isDust(i, ctx)))
+        .map((o) => ({
+          title: `Gives away ${listText(o.gives, ctx)} for ${o.receives.length === 0 ? 'nothing' : listText(o.receives, ctx)}`,
+          detail: `This ${o.market} order, once signed, lets anyone take ${listText(o.gives, ctx)} while you receive ${o.receives.length === 0 ? 'nothing' : 'next to nothing'}. Phishing sites dress this up as a login or a "free mint".`,
+          evidence: facts(o),
+        })),
+  },
+  {
+    id: 'order.pays-others-most',
+    severity: 'danger',
+    summary: 'Most of the payment in a signed order goes to addresses other than the signer.',
+    check: (ctx) =>
+      orders(ctx).flatMap((o) =>
+        othersShare(o)
+          .filter((s) => s.share > 0.5)
+          .map((s) => ({
+            title: `${Math.round(s.share * 100)}% of the payment goes to someone else`,
+            detail: `In this ${o.market} order, ${amountText(s.others, s.token === 'native' ? undefined : (s.token as Address), ctx.facts)} is paid to ${[...new Set(o.paysOthers.map((p) => short(p.recipient)))].join(', ')} and only ${amountText(s.mine, s.token === 'native' ? undefined : (s.token as Address), ctx.facts)} to you. Marketplace and creator fees are a few percent, not most of the price.`,
+            evidence: facts(o),
+          })),
+      ),
+  },
+  {
+    id: 'order.high-fees',
+    severity: 'warn',
+    summary: 'A signed order pays between 25% and 50% of the price to others.',
+    check: (ctx) =>
+      orders(ctx).flatMap((o) =>
+        othersShare(o)
+          .filter((s) => s.share > 0.25 && s.share <= 0.5)
+          .map((s) => ({
+            title: `${Math.round(s.share * 100)}% of the payment goes to fees or other addresses`,
+            detail: 'Usual marketplace and creator fees total well under 15%. Check who receives the rest.',
+            evidence: facts(o),
+          })),
+      ),
+  },
+  {
+    id: 'order.blind-bulk',
+    severity: 'warn',
+    summary: 'A bulk order signature over a Merkle root: the orders it covers are not shown.',
+    check: (ctx) =>
+      actionsOf(ctx, 'order')
+        .filter((o) => o.blind)
+        .map((o) => ({
+          title: `Signs a batch of ${o.market} orders the firewall cannot see`,
+          detail: 'The signature covers a root hash of many orders; neither your wallet nor the firewall can show what they sell or for how much. Phishing kits use this to hide listings at zero price.',
+        })),
+  },
+  {
+    id: 'order.signer-mismatch',
+    severity: 'warn',
+    summary: 'The order names another maker than the signing account.',
+    check: (ctx) =>
+      orders(ctx)
+        .filter((o) => o.signer && ctx.signer && !sameAddress(o.signer, ctx.signer))
+        .map((o) => ({ title: `The order is made out for ${short(o.signer!)}, not your account`, detail: 'The marketplace would reject it as it stands; a site has no honest reason to ask for it.', evidence: facts(o) })),
+  },
+  {
+    id: 'order.summary',
+    severity: 'info',
+    summary: 'Describes a signed marketplace order.',
+    check: (ctx) =>
+      orders(ctx).map((o) => ({
+        title: `${o.market} order: you give ${listText(o.gives, ctx)} and get ${listText(o.receives, ctx)}`,
+        detail: `Anyone${o.taker ? ` (only ${short(o.taker)})` : ''} can fill this order until it expires or you cancel it.`,
+        evidence: facts(o),
+      })),
+  },
+];

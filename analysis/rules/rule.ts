@@ -1,0 +1,62 @@
+// A rule is an id, a severity and a pure check (Rabby's security engine shape): rules can be listed,
+// documented, tested and switched off one by one. Checks read the decoded actions and the gathered
+// facts; they never call the network and never throw on purpose.
+import type { Address } from 'viem';
+import type { AddressHistory } from '../context/history';
+import type { Facts } from '../context/facts';
+import type { Action, ActionOf } from '../decode/actions';
+import type { NormalizedRequest } from '../normalize/request';
+import type { RequestOrigin, Severity, WalletRequest } from '../types';
+
+export interface RuleContext {
+  method: string;
+  /** Undefined when the request could not be read (see `readError`). */
+  request?: NormalizedRequest;
+  readError?: string;
+  /** Unusual encodings the wallet accepts anyway. */
+  notes: string[];
+  actions: Action[];
+  facts: Facts;
+  origin: RequestOrigin;
+  chainId?: number;
+  signer?: Address;
+  history?: AddressHistory;
+  /** ms since epoch. */
+  now: number;
+}
+
+export interface RuleHit {
+  title: string;
+  detail: string;
+  evidence?: Record<string, unknown>;
+}
+
+export interface RuleExample {
+  /** What the example shows, for the catalogue. */
+  note: string;
+  origin?: string;
+  chainId?: number;
+  from?: string;
+  request: WalletRequest;
+  code?: Record<string, string>;
+  /** Addresses the user sent to before (address poisoning examples). */
+  history?: string[];
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line for the catalogue. */
+  summary: string;
+  check(ctx: RuleContext): RuleHit[];
+  /** A request that triggers the rule; the catalogue and a test run it. */
+  example?: RuleExample;
+}
+
+export function actionsOf<K extends Action['kind']>(ctx: RuleContext, kind: K): ActionOf<K>[] {
+  return ctx.actions.filter((a): a is ActionOf<K> => a.kind === kind);
+}
+
+export function sameAddress(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
