@@ -1,7 +1,7 @@
 // wallet_addEthereumChain / wallet_switchEthereumChain: a malicious network can lie about balances,
 // log every request, or pose as a chain the user trusts.
 import { chainsNamedLike, knownChains, nameMatches } from '../registry/chains';
-import { actionsOf, type Rule } from './rule';
+import { actionsOf, type Rule, type RuleHit } from './rule';
 
 function url(u: string): URL | undefined {
   try {
@@ -46,7 +46,7 @@ export const chainRules: Rule[] = [
     severity: 'danger',
     summary: 'Adds a chain under the id or the name of another well-known chain.',
     check: (ctx) =>
-      actionsOf(ctx, 'add-chain').flatMap((c) => {
+      actionsOf(ctx, 'add-chain').flatMap((c): RuleHit[] => {
         const known = knownChains.get(c.chainId);
         const name = c.chainName ?? '';
         if (known) {

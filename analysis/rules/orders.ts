@@ -38,9 +38,11 @@ function othersShare(o: OrderAction): Array<{ token: string; share: number; othe
   return [...keys].flatMap((key) => {
     const others = sum(o.paysOthers, key);
     const mine = sum(o.receives, key);
-    const base = mine > 0n ? others + mine : sum(o.gives, key);
+    // A listing pays the signer in the currency the fees are paid in; a bid pays fees out of what
+    // the signer offers. If the signer neither gets nor gives that currency, all of it goes elsewhere.
+    const base = mine > 0n ? others + mine : sum(o.gives, key) > 0n ? sum(o.gives, key) : others;
     if (base === 0n || others === 0n) return [];
-    return [{ token: key, share: Number((others * 10_000n) / base) / 10_000, others, mine }];
+    return [{ token: key, share: Math.min(1, Number((others * 10_000n) / base) / 10_000), others, mine }];
   });
 }
 
