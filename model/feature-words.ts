@@ -52,7 +52,7 @@ const WORDS: Record<string, (v: number) => string> = {
   'count:CALL_log2': (v) => `The contract makes about ${Math.round(2 ** v - 1)} different external calls.`,
   'count:SSTORE_log2': (v) => `The contract writes storage in about ${Math.round(2 ** v - 1)} places.`,
   'count:LOG_log2': (v) => (v > 0 ? `The contract emits events in about ${Math.round(2 ** v - 1)} places.` : 'The contract emits no events, unlike ordinary tokens and protocols.'),
-  'call:amount_log2': (v) => (v > 0 ? `The amount in the call is about 2^${v}.` : 'The call names no amount.'),
+  'call:amount_log2': (v) => (v >= 128 ? 'The call names an effectively unlimited amount.' : v > 0 ? `The call names an amount of about 10^${Math.round(v * Math.LOG10E * Math.LN2)} base units.` : 'The call names no amount.'),
   'call:amount_unlimited': (v) => yesNo(v, 'The call grants an unlimited amount.', 'The call grants a limited amount.', 'The call names no amount.'),
   'call:grants_all': (v) => yesNo(v, 'The call hands over control of all your NFTs in this collection (setApprovalForAll).', 'The call does not grant control of all your NFTs.'),
   'call:value_log10_micro_eth': (v) => (v > 0 ? `The request sends about ${formatEth(v)} ETH.` : 'The request sends no ETH.'),
