@@ -33,3 +33,12 @@ it('has at least as many benign as malicious fixtures', () => {
 afterAll(() => {
   console.log(`classification: benign ${benign.length} ${JSON.stringify(counts.benign)}; malicious ${malicious.length} ${JSON.stringify(counts.malicious)}`);
 });
+
+describe('edge cases', async () => {
+  const { edgeCases } = await import('./fixtures/edge-cases');
+  it.each(edgeCases.map((f) => [f.name, f] as const))('%s', async (_name, f) => {
+    const v = await run(f);
+    expect(v.verdict, `${f.name}: ${JSON.stringify(v.findings.map((x) => `${x.severity}:${x.id}`))}`).toBe(f.expect);
+    if (f.rule) expect(v.findings.map((x) => x.id)).toContain(f.rule);
+  });
+});

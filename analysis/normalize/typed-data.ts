@@ -37,9 +37,9 @@ export function readTypedData(value: unknown, notes: Notes): ParsedTypedData {
     }
   } else if (typeof data === 'object' && data !== null) {
     notes.push('typed data is given as an object, not a JSON string');
-    if (approximateSize(data, 0) > MAX_TYPED_DATA_CHARS) throw new InputError('typed data is too large');
   }
   if (depth(data, 0) > MAX_DEPTH) throw new InputError(`typed data is nested deeper than ${MAX_DEPTH} levels`);
+  if (typeof value === 'object' && approximateSize(data, 0) > MAX_TYPED_DATA_CHARS) throw new InputError('typed data is too large');
   if (Array.isArray(data)) return { kind: 'legacy', fields: readLegacy(data) };
   if (typeof data !== 'object' || data === null) throw new InputError('typed data is not an object');
   const o = data as Record<string, unknown>;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryHistory } from '../context/history';
+import { NOW } from '../fixtures/build';
+import { edgeCases } from '../fixtures/edge-cases';
+import { benign, malicious } from '../fixtures/requests';
+import { analyzeRequest } from '../index';
+import { rules } from './index';
+
+/** Rules that need balances from a chain; covered by context/chain-reader.anvil.test.ts. */
+const NEEDS_CHAIN = new Set(['approval.exceeds-balance']);
+
+describe('rule registry', () => {
+  it('has unique ids with a severity and a summary', () => {
+    const ids = rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of rules) {
+      expect(['info', 'warn', 'danger']).toContain(r.severity);
+      expect(r.summary.length).toBeGreaterThan(10);
+      expect(r.id).toMatch(/^[a-z0-9]+\.[a-z0-9-]+$/);
+    }
+  });
+
+  it('every rule fires on at least one fixture', async () => {
+    const fired = new Set<string>();
+    for (const f of [...benign, ...malicious, ...edgeCases]) {
+      const v = await analyzeRequest(f.input, { code: f.code, history: f.history ? createMemoryHistory(f.history) : undefined, now: NOW });
+      for (const x of v.findings) fired.add(x.id);
+    }
+    expect(rules.map((r) => r.id).filter((id) => !fired.has(id) && !NEEDS_CHAIN.has(id))).toEqual([]);
+  });
+
+  it('rules can be switched off one by one', async () => {
+    const f = malicious.find((m) => m.rule === 'approval.to-plain-account')!;
+    const on = await analyzeRequest(f.input, { code: f.code, now: NOW });
+    const off = await analyzeRequest(f.input, { code: f.code, now: NOW, disabledRules: ['approval.to-plain-account'] });
+    expect(on.findings.map((x) => x.id)).toContain('approval.to-plain-account');
+    expect(off.findings.map((x) => x.id)).not.toContain('approval.to-plain-account');
+  });
+});
