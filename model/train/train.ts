@@ -215,6 +215,11 @@ async function main() {
     JSON.stringify({ version, note: 'Feature vectors of held-out rows and the training-side probabilities (model/predictor.ts).', vectors: parityIds.map((i) => Array.from(X[i]!)), probabilities: parityExpected }) + '\n',
   );
 
+  // For error analysis (git-ignored): every held-out row with its score.
+  writeFileSync(
+    join(DATA_DIR, 'test-predictions.jsonl'),
+    testIdx.map((i) => JSON.stringify({ source: rows[i]!.source, label: y[i], score: testProbs.get(i), context: rows[i]!.context, calldata: rows[i]!.calldata.slice(0, 10), value: rows[i]!.value })).join('\n') + '\n',
+  );
   const gainOrder = [...gb.gain].map((g, f) => ({ feature: FEATURE_NAMES[f]!, gain: g })).sort((a, b) => b.gain - a.gain).slice(0, 15);
   writeReport(join(MODEL_DIR, 'REPORT.md'), {
     rows,
