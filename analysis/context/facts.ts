@@ -120,6 +120,7 @@ function classifyCode(f: AddressFacts, code: Hex): AddressFacts {
   } else {
     f.code = 'contract';
     f.codeSize = (code.length - 2) / 2;
+    f.bytecode = code;
   }
   return f;
 }
