@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   }
   const chain: ChainReader | null = opts.rpc ? createRpcChainReader(opts.rpc, { timeoutMs: opts.timeoutMs }) : null;
   const input = opts.file ? createReadStream(opts.file) : process.stdin;
-  input.on('error', (error) => {
+  input.on('error', (error: Error) => {
     process.stderr.write(`scan: ${error.message}\n`);
     process.exit(66);
   });
