@@ -1,30 +1,85 @@
-import { createPublicClient, http, parseEther, type Hex } from 'viem';
+// The path of a request from the dapp to the user's decision and back, through each client library.
+import { maxUint256, parseEther, toHex } from 'viem';
+import { RECIPIENT, freshAddress } from '../fixtures/addresses';
+import { chainReader } from '../fixtures/chain';
+import { decide } from '../fixtures/confirm-window';
 import { expect, test } from '../fixtures/test';
+import type { Client } from '../dapp/src/dapp';
 
-const RECIPIENT = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as Hex;
-const SPENDER = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' as Hex;
-
-test('a safe ETH send passes with no window and lands on chain', async ({ openDapp, context, anvil, server, firewall }) => {
-  const page = await openDapp();
-  const chain = createPublicClient({ transport: http(anvil.url) });
-  const before = await chain.getBalance({ address: RECIPIENT });
-  const outcome = await page.evaluate(([to, value]) => window.dapp.sendTransaction('viem', { to, value }), [RECIPIENT, `0x${parseEther('1').toString(16)}`] as const);
-  expect(outcome.ok, outcome.message).toBe(true);
-  expect(await chain.getBalance({ address: RECIPIENT })).toBe(before + parseEther('1'));
-  expect(context.pages().some((p) => p.url().includes(firewall.extensionId))).toBe(false);
-  expect(server.walletLog.filter((e) => e.method === 'eth_sendTransaction')).toHaveLength(1);
+const CLIENTS: Client[] = ['viem', 'ethers', 'legacy'];
+let SPENDER: `0x${string}`;
+test.beforeEach(() => {
+  SPENDER = freshAddress();
 });
+const sent = (log: { method: string }[]) => log.filter((e) => e.method === 'eth_sendTransaction');
 
-test('an unlimited approval opens the window; Reject gives 4001 and nothing reaches the wallet', async ({ openDapp, firewall, contracts, server }) => {
+for (const client of CLIENTS) {
+  test.describe(`through ${client}`, () => {
+    test('a safe ETH send passes with no window and lands on chain', async ({ openDapp, context, anvil, server, firewall }) => {
+      const page = await openDapp();
+      const chain = chainReader(anvil.url);
+      const before = await chain.balance(RECIPIENT);
+      const outcome = await page.evaluate(([c, to, value]) => window.dapp.sendTransaction(c, { to, value }), [client, RECIPIENT, toHex(parseEther('1'))] as const);
+      expect(outcome.ok, outcome.message).toBe(true);
+      expect(await chain.balance(RECIPIENT)).toBe(before + parseEther('1'));
+      expect(context.pages().some((p) => p.url().includes(firewall.extensionId))).toBe(false);
+      expect(sent(server.walletLog)).toHaveLength(1);
+    });
+
+    test('a warned request opens the window; Reject gives 4001 and nothing reaches the wallet or the chain', async ({ openDapp, firewall, contracts, server, anvil }) => {
+      const page = await openDapp();
+      const confirm = firewall.nextConfirmWindow();
+      const pending = page.evaluate(([c, token, spender]) => window.dapp.approveUnlimited(c, token, spender), [client, contracts.token, SPENDER] as const);
+      const window = await confirm;
+      await expect(window.getByTestId('origin')).toHaveText(new URL(server.url).origin);
+      await expect(window.getByTestId('method')).toHaveText('eth_sendTransaction');
+      await expect(window.getByRole('button', { name: 'Reject' })).toBeFocused();
+      await decide(window, 'Reject');
+      const outcome = await pending;
+      expect(outcome.ok).toBe(false);
+      expect(outcome.rpcCode).toBe(4001);
+      if (client === 'ethers') expect(outcome.code).toBe('ACTION_REJECTED');
+      expect(sent(server.walletLog)).toHaveLength(0);
+      expect(await chainReader(anvil.url).allowance(contracts.token, SPENDER)).toBe(0n);
+    });
+
+    test('Continue sends exactly the dapp\'s request to the wallet and it lands on chain', async ({ openDapp, firewall, contracts, server, anvil }) => {
+      const page = await openDapp();
+      const confirm = firewall.nextConfirmWindow();
+      const pending = page.evaluate(([c, token, spender]) => window.dapp.approveUnlimited(c, token, spender), [client, contracts.token, SPENDER] as const);
+      const window = await confirm;
+      const shown = JSON.parse((await window.getByTestId('raw').textContent()) ?? '{}');
+      await decide(window, 'Continue');
+      const outcome = await pending;
+      expect(outcome.ok, outcome.message).toBe(true);
+      const received = sent(server.walletLog);
+      expect(received).toHaveLength(1);
+      expect({ method: received[0]!.method, params: received[0]!.params }).toEqual(shown);
+      expect(await chainReader(anvil.url).allowance(contracts.token, SPENDER)).toBe(maxUint256);
+    });
+  });
+}
+
+test('closing the confirm window rejects the request', async ({ openDapp, firewall, contracts, server }) => {
   const page = await openDapp();
   const confirm = firewall.nextConfirmWindow();
   const pending = page.evaluate(([token, spender]) => window.dapp.approveUnlimited('viem', token, spender), [contracts.token, SPENDER] as const);
-  const window = await confirm;
-  await expect(window.getByTestId('origin')).toHaveText(new URL(server.url).origin);
-  await expect(window.getByTestId('method')).toHaveText('eth_sendTransaction');
-  await window.getByRole('button', { name: 'Reject' }).click();
+  await (await confirm).close();
   const outcome = await pending;
-  expect(outcome.ok).toBe(false);
   expect(outcome.rpcCode).toBe(4001);
-  expect(server.walletLog.filter((e) => e.method === 'eth_sendTransaction')).toHaveLength(0);
+  expect(sent(server.walletLog)).toHaveLength(0);
+});
+
+test('eth_sign is held as dangerous, and a signature only comes back after Continue', async ({ openDapp, firewall, server }) => {
+  const page = await openDapp();
+  const hash = `0x${'ab'.repeat(32)}` as const;
+  const confirm = firewall.nextConfirmWindow();
+  const pending = page.evaluate((h) => window.dapp.ethSign('viem', h), hash);
+  const window = await confirm;
+  await expect(window.getByTestId('verdict')).toHaveText('Dangerous request');
+  expect(server.walletLog.filter((e) => e.method === 'eth_sign')).toHaveLength(0);
+  await decide(window, 'Continue');
+  const outcome = await pending;
+  expect(outcome.ok, outcome.message).toBe(true);
+  expect(outcome.result).toMatch(/^0x[0-9a-f]{130}$/);
 });

@@ -12,3 +12,13 @@ declare global {
     };
   }
 }
+
+declare global {
+  interface Window {
+    ethereum?: {
+      request(args: { method: string; params?: unknown[] }): Promise<unknown>;
+      on(event: string, fn: (...args: unknown[]) => void): unknown;
+      isMetaMask?: boolean;
+    };
+  }
+}

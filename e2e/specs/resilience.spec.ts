@@ -1,0 +1,55 @@
+// Pending decisions survive what MV3 does to them: several tabs asking at once, and the service
+// worker being stopped while the user looks at a warning.
+import { maxUint256 } from 'viem';
+import { freshAddress } from '../fixtures/addresses';
+import { chainReader } from '../fixtures/chain';
+import { decide } from '../fixtures/confirm-window';
+import { expect, test } from '../fixtures/test';
+
+test('two tabs ask at once; each gets its own window and its own answer', async ({ openDapp, firewall, contracts, anvil, server }) => {
+  const [a, b] = [await openDapp(), await openDapp()];
+  const [spenderA, spenderB] = [freshAddress(), freshAddress()];
+  const windows: Promise<import('@playwright/test').Page>[] = [firewall.nextConfirmWindow()];
+  const pendingA = a.evaluate(([t, s]) => window.dapp.approveUnlimited('viem', t, s), [contracts.token, spenderA] as const);
+  const windowA = await windows[0]!;
+  const nextB = firewall.nextConfirmWindow();
+  const pendingB = b.evaluate(([t, s]) => window.dapp.approveUnlimited('ethers', t, s), [contracts.token, spenderB] as const);
+  const windowB = await nextB;
+  // Answer in the opposite order of asking.
+  await decide(windowB, 'Continue');
+  await decide(windowA, 'Reject');
+  const [outA, outB] = await Promise.all([pendingA, pendingB]);
+  expect(outA.rpcCode).toBe(4001);
+  expect(outB.ok, outB.message).toBe(true);
+  const chain = chainReader(anvil.url);
+  expect(await chain.allowance(contracts.token, spenderA)).toBe(0n);
+  expect(await chain.allowance(contracts.token, spenderB)).toBe(maxUint256);
+  expect(server.walletLog.filter((e) => e.method === 'eth_sendTransaction')).toHaveLength(1);
+});
+
+test('the service worker is stopped while a warning is open, and the decision still completes', async ({ openDapp, firewall, contracts, anvil }) => {
+  const page = await openDapp();
+  const spender = freshAddress();
+  const confirm = firewall.nextConfirmWindow();
+  const pending = page.evaluate(([t, s]) => window.dapp.approveUnlimited('viem', t, s), [contracts.token, spender] as const);
+  const window = await confirm;
+  await expect(window.getByTestId('method')).toHaveText('eth_sendTransaction');
+  await firewall.stopServiceWorker();
+  await decide(window, 'Continue');
+  const outcome = await pending;
+  expect(outcome.ok, outcome.message).toBe(true);
+  expect(await chainReader(anvil.url).allowance(contracts.token, spender)).toBe(maxUint256);
+});
+
+test('the service worker is stopped while a warning is open, and Reject still reaches the dapp', async ({ openDapp, firewall, contracts, server }) => {
+  const page = await openDapp();
+  const confirm = firewall.nextConfirmWindow();
+  const pending = page.evaluate(([t, s]) => window.dapp.approveUnlimited('legacy', t, s), [contracts.token, freshAddress()] as const);
+  const window = await confirm;
+  await firewall.stopServiceWorker();
+  // Wait past one status poll of the bridge with the worker asleep: the request must stay pending.
+  await page.waitForTimeout(3500);
+  await decide(window, 'Reject');
+  expect((await pending).rpcCode).toBe(4001);
+  expect(server.walletLog.filter((e) => e.method === 'eth_sendTransaction')).toHaveLength(0);
+});
