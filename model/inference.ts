@@ -15,6 +15,7 @@ export interface ModelMeta {
   output: string;
   featureNames: readonly string[];
   threshold: number;
+  warnThreshold: number;
   baseline: readonly number[];
 }
 
@@ -43,7 +44,10 @@ export interface ContractScore {
   score: number;
   /** The model's threshold (chosen for ≤ 1 % false positives on held-out data). */
   threshold: number;
+  /** score >= threshold: worth a strong warning. */
   flagged: boolean;
+  /** score >= the softer warn threshold (≤ 5 % false positives): worth a second look. */
+  elevated: boolean;
   /** The two or three features that pushed the score most towards its side of the threshold. */
   reasons: Reason[];
   modelVersion: string;
@@ -130,7 +134,7 @@ export async function createContractScorer(options: ContractScorerOptions): Prom
         .filter((r) => (flagged ? r.contribution > 1e-3 : r.contribution < -1e-3))
         .sort((a, b) => (flagged ? b.contribution - a.contribution : a.contribution - b.contribution))
         .slice(0, MAX_REASONS);
-      return { score, threshold: meta.threshold, flagged, reasons, modelVersion: meta.version };
+      return { score, threshold: meta.threshold, flagged, elevated: score >= meta.warnThreshold, reasons, modelVersion: meta.version };
     },
     async release() {
       await session.release();

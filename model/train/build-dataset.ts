@@ -9,7 +9,7 @@ import { readArtifacts, type Artifact } from './artifacts.ts';
 import { compileAll, type CompiledContract } from './compile.ts';
 import { writeJsonl, type DataRow } from './dataset.ts';
 import { createRng } from './rng.ts';
-import { benignCalls, phishingCalls, type Target, type TargetPools } from './synth-calls.ts';
+import { benignCalls, phishingCalls, probeCalls, type Target, type TargetPools } from './synth-calls.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -101,7 +101,7 @@ function blockwatchdogRows(): DataRow[] {
 
 function compileSynthetic(): { malicious: CompiledContract[]; benign: CompiledContract[] } {
   const cache = join(DATA_DIR, 'solc-cache.json');
-  const build = (kind: 'malicious' | 'benign') =>
+  const build = (kind: string) =>
     readdirSync(join(HERE, 'solidity', kind))
       .filter((f) => f.endsWith('.sol'))
       .sort()
@@ -185,6 +185,43 @@ export function buildDataset(seed = 20260501): DataRow[] {
   };
   for (const [name, pool] of Object.entries(pools)) if ((pool as unknown[]).length === 0) throw new Error(`empty pool ${name}`);
   rows.push(...phishingCalls(pools, rng), ...benignCalls(pools, rng));
+  return rows;
+}
+
+/**
+ * The probe: contracts in ./solidity/probe, written after the model's features were fixed and never
+ * trained on (honest OpenZeppelin-based code; drainer variants with other names and shapes), plus requests
+ * to them. The trainer only scores them, as a check of how the model meets code it has not seen.
+ */
+export function buildProbe(seed = 20260502): DataRow[] {
+  const rng = createRng(seed);
+  const cache = join(DATA_DIR, 'solc-cache.json');
+  const compile = (kind: 'benign' | 'malicious') =>
+    readdirSync(join(HERE, 'solidity/probe', kind))
+      .filter((f) => f.endsWith('.sol'))
+      .sort()
+      .flatMap((f) => compileAll(f, readFileSync(join(HERE, 'solidity/probe', kind, f), 'utf8'), cache));
+  const benign = compile('benign');
+  const malicious = compile('malicious');
+  const rows: DataRow[] = [];
+  for (const [label, list] of [[0, benign], [1, malicious]] as const) {
+    for (const c of list) rows.push({ bytecode: c.bytecode, calldata: '0x', value: '0', label, source: `probe:${c.file}:${c.contract}:${c.settings}`, date: null, synthetic: true });
+  }
+  const of = (list: CompiledContract[], contract: string) => list.filter((c) => c.contract === contract).map((c): Target => ({ bytecode: c.bytecode, source: `probe:${c.file}` }));
+  rows.push(
+    ...probeCalls(
+      {
+        tokens: of(benign, 'CommunityToken'),
+        nfts: [...of(benign, 'ArtDrop'), ...of(benign, 'GameItems')],
+        mints: of(benign, 'ArtDrop'),
+        bait: [
+          ...of(malicious, 'ForwarderFactory').map((target) => ({ target, functions: ['ClaimAirdrop', 'connect'] })),
+          ...of(malicious, 'RewardsPortal').map((target) => ({ target, functions: ['claimRewards'] })),
+        ],
+      },
+      rng,
+    ),
+  );
   return rows;
 }
 

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -33,14 +34,31 @@ interface SolcOutput {
   contracts?: Record<string, Record<string, { evm: { deployedBytecode: { object: string } } }>>;
 }
 
-/** Compiles one file under every setting; results are cached on disk by source and settings hash. */
+/** Resolves `@openzeppelin/contracts/...` style imports from the installed packages. */
+function findImport(path: string): { contents: string } | { error: string } {
+  try {
+    const pkgJson = require.resolve(`${path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]}/package.json`);
+    const rest = path.split('/').slice(path.startsWith('@') ? 2 : 1).join('/');
+    return { contents: readFileSync(join(dirname(pkgJson), rest), 'utf8') };
+  } catch (e) {
+    return { error: `cannot import ${path}: ${String(e)}` };
+  }
+}
+
+function importedVersions(source: string): string {
+  const pkgs = new Set([...source.matchAll(/import[^"']*["'](@[^/"']+\/[^/"']+|[^@./"'][^/"']*)\//g)].map((m) => m[1]!));
+  return [...pkgs].sort().map((p) => `${p}@${(require(`${p}/package.json`) as { version: string }).version}`).join(',');
+}
+
+/** Compiles one file under every setting; results are cached on disk by source, imports and settings. */
 export function compileAll(file: string, source: string, cachePath: string): CompiledContract[] {
   const cache: Record<string, CompiledContract[]> = existsSync(cachePath) ? JSON.parse(readFileSync(cachePath, 'utf8')) : {};
-  const solc = require('solc') as { compile(input: string): string; version(): string };
+  const solc = require('solc') as { compile(input: string, callbacks?: { import(path: string): { contents: string } | { error: string } }): string; version(): string };
+  const imports = importedVersions(source);
   const out: CompiledContract[] = [];
   let dirty = false;
   for (const s of COMPILE_SETTINGS) {
-    const key = createHash('sha256').update(`${solc.version()}\n${JSON.stringify(s)}\n${source}`).digest('hex');
+    const key = createHash('sha256').update(`${solc.version()}\n${imports}\n${JSON.stringify(s)}\n${source}`).digest('hex');
     if (!cache[key]) {
       const input = {
         language: 'Solidity',
@@ -52,11 +70,13 @@ export function compileAll(file: string, source: string, cachePath: string): Com
           outputSelection: { '*': { '*': ['evm.deployedBytecode.object'] } },
         },
       };
-      const result = JSON.parse(solc.compile(JSON.stringify(input))) as SolcOutput;
+      const result = JSON.parse(solc.compile(JSON.stringify(input), { import: findImport })) as SolcOutput;
       const errors = (result.errors ?? []).filter((e) => e.severity === 'error');
-      if (errors.length) throw new Error(`${file} (${s.id}):\n${errors.map((e) => e.formattedMessage).join('\n')}`);
+      // Code that needs a newer EVM (e.g. OpenZeppelin 5.x uses mcopy) just skips the older targets.
+      const tooOld = errors.length > 0 && errors.every((e) => /only available for .*-compatible VMs/.test(e.formattedMessage));
+      if (errors.length && !tooOld) throw new Error(`${file} (${s.id}):\n${errors.map((e) => e.formattedMessage).join('\n')}`);
       const compiled: CompiledContract[] = [];
-      for (const [contract, c] of Object.entries(result.contracts?.[file] ?? {})) {
+      for (const [contract, c] of tooOld ? [] : Object.entries(result.contracts?.[file] ?? {})) {
         const obj = c.evm.deployedBytecode.object;
         if (obj.length > 0) compiled.push({ file, contract, settings: s.id, bytecode: `0x${obj}` });
       }
@@ -66,5 +86,6 @@ export function compileAll(file: string, source: string, cachePath: string): Com
     out.push(...cache[key]!);
   }
   if (dirty) writeFileSync(cachePath, JSON.stringify(cache));
+  if (out.length === 0) throw new Error(`${file}: no setting compiled it`);
   return out;
 }

@@ -48,3 +48,8 @@ export function readJsonl(path: string): DataRow[] {
 export function writeJsonl(path: string, rows: readonly DataRow[]): void {
   writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
 }
+
+/** A row that scores a contract alone: no call data, no value, no request context. */
+export function isContractRow(r: DataRow): boolean {
+  return (r.calldata === '0x' || r.calldata === '') && (r.value === '0' || r.value === '') && !r.context;
+}

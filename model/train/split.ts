@@ -3,7 +3,7 @@
 // each connected component goes to one side only, so near-copies never straddle train and test.
 import { createHash } from 'node:crypto';
 import { familyNormalizedCode, hexToBytes } from '../evm.ts';
-import type { DataRow } from './dataset.ts';
+import { isContractRow, type DataRow } from './dataset.ts';
 import type { Rng } from './rng.ts';
 
 export function familyKey(row: DataRow): string | null {
@@ -47,7 +47,7 @@ export function splitComponents(rows: readonly DataRow[], comp: readonly number[
     const counts = new Map<string, number>();
     for (const i of idx) {
       const r = rows[i]!;
-      const key = `${r.synthetic ? 'synthetic' : 'real'}-${r.label}-${r.calldata === '0x' || r.calldata === '' ? 'contract' : 'call'}`;
+      const key = `${r.synthetic ? 'synthetic' : 'real'}-${r.label}-${isContractRow(r) ? 'contract' : 'call'}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];

@@ -83,9 +83,11 @@ function phishingSpender(rng: Rng): RequestContext {
   return { counterpartyIsTarget: false, counterpartyIsEOA: eoa, counterpartyIsFresh: rng.chance(0.85), targetIsFresh: false };
 }
 
-// Who receives an approval in ordinary use: a router or marketplace contract with a history.
+// Who receives an approval in ordinary use: a router or marketplace contract with a history. A few go to a
+// plain account or to a just-deployed protocol contract; those look exactly like ice phishing, and a warning
+// there is defensible, so they are kept rare (2 % each) rather than absent.
 function benignSpender(rng: Rng): RequestContext {
-  return { counterpartyIsTarget: false, counterpartyIsEOA: rng.chance(0.04), counterpartyIsFresh: rng.chance(0.04), targetIsFresh: false };
+  return { counterpartyIsTarget: false, counterpartyIsEOA: rng.chance(0.02), counterpartyIsFresh: rng.chance(0.02), targetIsFresh: false };
 }
 
 function maybeUnknown(rng: Rng, ctx: RequestContext): RequestContext {
@@ -219,6 +221,41 @@ export function benignCalls(pools: TargetPools, rng: Rng): DataRow[] {
       args: [address(rng), wei(rng, 0, 1000), '0x', 0, 0n, 0n, 0n, '0x0000000000000000000000000000000000000000', '0x0000000000000000000000000000000000000000', `0x${rng.hex(65 * 2)}`],
     });
     rows.push(row(t, calldata, 0n, 0, 'safe-exec', maybeUnknown(rng, { ...known(), counterpartyIsTarget: true })));
+  }
+  return rows;
+}
+
+export interface ProbePools {
+  tokens: Target[];
+  nfts: Target[];
+  mints: Target[];
+  bait: { target: Target; functions: string[] }[];
+}
+
+/** Requests to the probe contracts: the same kinds as above, on code the model never saw. */
+export function probeCalls(pools: ProbePools, rng: Rng): DataRow[] {
+  const rows: DataRow[] = [];
+  const tag = (r: DataRow): DataRow => ({ ...r, source: r.source.replace('synthetic-call:', 'probe-call:') });
+  for (let i = 0; i < 40; i++) {
+    const d = rng.pick(pools.bait);
+    const fn = rng.pick(d.functions);
+    const calldata = encodeFunctionData({ abi: parseAbi([`function ${fn}() payable`]), functionName: fn as never });
+    const ctx: RequestContext = { counterpartyIsTarget: true, counterpartyIsEOA: false, counterpartyIsFresh: rng.chance(0.5), targetIsFresh: rng.chance(0.5) };
+    rows.push(tag(row(d.target, calldata, wei(rng, 5, 3000), 1, 'phish-payable-bait', ctx)));
+  }
+  for (let i = 0; i < 20; i++) {
+    const t = rng.pick(pools.tokens);
+    rows.push(tag(row(t, encodeFunctionData({ abi: ABI, functionName: 'approve', args: [address(rng), maxUint256] }), 0n, 1, 'phish-approve', phishingSpender(rng))));
+    rows.push(tag(row(t, encodeFunctionData({ abi: ABI, functionName: 'approve', args: [address(rng), maxUint256] }), 0n, 0, 'approve-router', benignSpender(rng))));
+    rows.push(tag(row(t, encodeFunctionData({ abi: ABI, functionName: 'transfer', args: [address(rng), tokenAmount(rng)] }), 0n, 0, 'transfer', { counterpartyIsTarget: false, counterpartyIsEOA: true, counterpartyIsFresh: rng.chance(0.15), targetIsFresh: false })));
+  }
+  for (let i = 0; i < 20; i++) {
+    const n = 1 + rng.int(3);
+    const ctx: RequestContext = { counterpartyIsTarget: true, counterpartyIsEOA: false, counterpartyIsFresh: rng.chance(0.5), targetIsFresh: rng.chance(0.5) };
+    rows.push(tag(row(rng.pick(pools.mints), encodeFunctionData({ abi: ABI, functionName: 'mint', args: [BigInt(n)] }), BigInt(n) * 5n * 10n ** 16n, 0, 'payable-mint', ctx)));
+    const nft = rng.pick(pools.nfts);
+    rows.push(tag(row(nft, encodeFunctionData({ abi: ABI, functionName: 'setApprovalForAll', args: [address(rng), true] }), 0n, 0, 'setApprovalForAll-marketplace', benignSpender(rng))));
+    rows.push(tag(row(nft, encodeFunctionData({ abi: ABI, functionName: 'setApprovalForAll', args: [address(rng), true] }), 0n, 1, 'phish-setApprovalForAll', phishingSpender(rng))));
   }
   return rows;
 }

@@ -12,8 +12,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFeatures, FEATURE_COUNT, FEATURE_NAMES } from '../features.ts';
 import { predictMargin, predictProbability, sigmoid, type TrainedModel } from '../predictor.ts';
-import { buildDataset, DATA_DIR, DATASET_PATH } from './build-dataset.ts';
-import { readJsonl, writeJsonl, type DataRow } from './dataset.ts';
+import { buildDataset, buildProbe, DATA_DIR, DATASET_PATH } from './build-dataset.ts';
+import { isContractRow, readJsonl, writeJsonl, type DataRow } from './dataset.ts';
 import { exportOnnx, INPUT_NAME, OUTPUT_NAME } from './export-onnx.ts';
 import { DEFAULT_GBDT, trainGbdt } from './gbdt.ts';
 import { trainLinear } from './linear.ts';
@@ -27,6 +27,8 @@ const MODEL_DIR = resolve(HERE, '..');
 export const SEED = 20260501;
 /** Share of benign requests the model may flag: one in a hundred, on the calibration split. */
 export const TARGET_FPR = 0.01;
+/** A second, lower operating point for "take a second look" warnings: five in a hundred. */
+export const WARN_FPR = 0.05;
 const CV_FOLDS = 5;
 
 function parseArgs(argv: string[]) {
@@ -48,8 +50,7 @@ function sha(s: string): string {
 function dedupe(rows: DataRow[]): { rows: DataRow[]; duplicates: number; conflicts: number } {
   const byKey = new Map<string, DataRow[]>();
   for (const r of rows) {
-    const isContract = r.calldata === '0x' || r.calldata === '';
-    const key = isContract
+    const key = isContractRow(r)
       ? sha(`${r.bytecode}|${r.implementationBytecode ?? ''}`)
       : sha(JSON.stringify([r.bytecode, r.implementationBytecode ?? '', r.calldata, r.value, r.context ?? {}]));
     byKey.set(key, [...(byKey.get(key) ?? []), r]);
@@ -74,6 +75,17 @@ function classWeights(y: Uint8Array): Float64Array {
   for (const v of y) pos += v;
   const neg = y.length - pos;
   return Float64Array.from(y, (v) => (v ? y.length / (2 * Math.max(pos, 1)) : y.length / (2 * Math.max(neg, 1))));
+}
+
+/**
+ * Every stratum (real or synthetic × label × contract or request) weighs the same in total, so the 34 real
+ * attacker contracts are not drowned by two thousand generated requests.
+ */
+function strataWeights(list: readonly DataRow[]): Float64Array {
+  const key = (r: DataRow) => `${r.synthetic}-${r.label}-${isContractRow(r)}`;
+  const counts = new Map<string, number>();
+  for (const r of list) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+  return Float64Array.from(list, (r) => list.length / (counts.size * counts.get(key(r))!));
 }
 
 function median(values: number[]): number {
@@ -129,31 +141,35 @@ async function main() {
   const tTrain = performance.now();
   const gb = trainGbdt(pickX(trainIdx), pickY(trainIdx), classWeights(pickY(trainIdx)), FEATURE_COUNT, DEFAULT_GBDT);
   const gbdtSeconds = (performance.now() - tTrain) / 1000;
+  const gbStrata = trainGbdt(pickX(trainIdx), pickY(trainIdx), strataWeights(trainIdx.map((i) => rows[i]!)), FEATURE_COUNT, DEFAULT_GBDT);
   const lin = trainLinear(pickX(trainIdx), pickY(trainIdx), classWeights(pickY(trainIdx)), FEATURE_COUNT);
-  const candidates: TrainedModel[] = [
-    { kind: 'gbdt', featureCount: FEATURE_COUNT, base: gb.base, trees: gb.trees, platt: { a: 1, b: 0 } },
-    { kind: 'linear', featureCount: FEATURE_COUNT, weights: lin.weights, bias: lin.bias, platt: { a: 1, b: 0 } },
+  const candidates: (TrainedModel & { name: string; gain?: Float64Array })[] = [
+    { name: 'gbdt, class-balanced weights', kind: 'gbdt', featureCount: FEATURE_COUNT, base: gb.base, trees: gb.trees, platt: { a: 1, b: 0 }, gain: gb.gain },
+    { name: 'gbdt, stratum-balanced weights', kind: 'gbdt', featureCount: FEATURE_COUNT, base: gbStrata.base, trees: gbStrata.trees, platt: { a: 1, b: 0 }, gain: gbStrata.gain },
+    { name: 'logistic regression', kind: 'linear', featureCount: FEATURE_COUNT, weights: lin.weights, bias: lin.bias, platt: { a: 1, b: 0 } },
   ];
   const calY = [...pickY(calIdx)];
   const selection = candidates.map((m) => {
     const margins = calIdx.map((i) => predictMargin(m, X[i]!));
     m.platt = fitPlatt(margins, calY);
     const probs = margins.map((v) => sigmoid(m.platt.a * v + m.platt.b));
-    return { kind: m.kind, auc: rocAuc(probs, calY) ?? 0, logLoss: logLoss(probs, calY) };
+    return { kind: m.name, auc: rocAuc(probs, calY) ?? 0, logLoss: logLoss(probs, calY) };
   });
-  const bestIndex = selection[0]!.auc >= selection[1]!.auc ? 0 : 1;
-  const model = candidates[bestIndex]!;
+  // Highest calibration AUC wins; on a tie, the earlier (simpler) candidate.
+  const bestIndex = selection.reduce((best, s, i) => (s.auc > selection[best]!.auc + 1e-9 ? i : best), 0);
+  const { name: chosenName, gain: chosenGain, ...model } = candidates[bestIndex]!;
   console.log(selection.map((s) => `${s.kind}: AUC ${s.auc.toFixed(4)}, log loss ${s.logLoss.toFixed(4)}`).join('; '), `→ ${model.kind}`);
 
   const calProbs = calIdx.map((i) => predictProbability(model, X[i]!));
   const threshold = thresholdForFpr(calProbs, calY, TARGET_FPR);
+  const warnThreshold = Math.min(threshold, thresholdForFpr(calProbs, calY, WARN_FPR));
 
   const testProbs = new Map(testIdx.map((i) => [i, predictProbability(model, X[i]!)]));
-  const subset = (filter: (r: DataRow) => boolean): Scores => {
+  const subset = (filter: (r: DataRow) => boolean, at = threshold): Scores => {
     const ids = testIdx.filter((i) => filter(rows[i]!));
-    return evaluate(ids.map((i) => testProbs.get(i)!), ids.map((i) => y[i]!), threshold);
+    return evaluate(ids.map((i) => testProbs.get(i)!), ids.map((i) => y[i]!), at);
   };
-  const isContract = (r: DataRow) => r.calldata === '0x' || r.calldata === '';
+  const isContract = isContractRow;
   const testTable: ReportInput['testTable'] = [
     { name: 'all held-out rows', scores: subset(() => true) },
     { name: 'real only (npm artifacts vs BlockWatchdog exploit contracts)', scores: subset((r) => !r.synthetic) },
@@ -161,6 +177,31 @@ async function main() {
     { name: 'synthetic contracts (compiled here)', scores: subset((r) => r.synthetic && isContract(r)) },
     { name: 'synthetic requests (generated call data)', scores: subset((r) => r.synthetic && !isContract(r)) },
   ];
+  const warnTable: ReportInput['testTable'] = [
+    { name: 'all held-out rows', scores: subset(() => true, warnThreshold) },
+    { name: 'real only', scores: subset((r) => !r.synthetic, warnThreshold) },
+    { name: 'synthetic only', scores: subset((r) => r.synthetic, warnThreshold) },
+  ];
+  // The unseen probe: scored only, never trained on (see buildProbe).
+  if (!args.only) {
+    const probe = buildProbe();
+    const probeScores = (filter: (r: DataRow) => boolean, at: number) => {
+      const sel = probe.filter(filter);
+      return evaluate(
+        sel.map((r) => predictProbability(model, extractFeatures({ bytecode: r.bytecode, calldata: r.calldata, value: r.value, context: r.context }))),
+        sel.map((r) => r.label),
+        at,
+      );
+    };
+    testTable.push(
+      { name: 'probe, unseen contracts (synthetic)', scores: probeScores(isContract, threshold) },
+      { name: 'probe, unseen requests (synthetic)', scores: probeScores((r) => !isContract(r), threshold) },
+    );
+    warnTable.push(
+      { name: 'probe, unseen contracts (synthetic)', scores: probeScores(isContract, warnThreshold) },
+      { name: 'probe, unseen requests (synthetic)', scores: probeScores((r) => !isContract(r), warnThreshold) },
+    );
+  }
 
   // Grouped k-fold over the same components, for steadier figures on the small real subset.
   const tCv = performance.now();
@@ -172,7 +213,8 @@ async function main() {
   for (let k = 0; k < CV_FOLDS; k++) {
     const tr = rows.map((_, i) => i).filter((i) => foldOf.get(comp[i]!) !== k);
     const te = rows.map((_, i) => i).filter((i) => foldOf.get(comp[i]!) === k);
-    const m = trainGbdt(pickX(tr), pickY(tr), classWeights(pickY(tr)), FEATURE_COUNT, DEFAULT_GBDT);
+    const weights = chosenName.includes('stratum') ? strataWeights(tr.map((i) => rows[i]!)) : classWeights(pickY(tr));
+    const m = trainGbdt(pickX(tr), pickY(tr), weights, FEATURE_COUNT, DEFAULT_GBDT);
     const fm: TrainedModel = { kind: 'gbdt', featureCount: FEATURE_COUNT, base: m.base, trees: m.trees, platt: { a: 1, b: 0 } };
     for (const i of te) oof[i] = predictMargin(fm, X[i]!);
   }
@@ -197,6 +239,8 @@ async function main() {
     featureNames: FEATURE_NAMES,
     threshold,
     thresholdRule: `lowest score whose false-positive rate on the calibration split is at most ${TARGET_FPR * 100} %`,
+    warnThreshold,
+    warnThresholdRule: `the same at ${WARN_FPR * 100} %`,
     calibration: { method: 'platt', a: model.platt.a, b: model.platt.b, fittedOn: 'calibration split' },
     baseline,
     seed: SEED,
@@ -220,7 +264,7 @@ async function main() {
     join(DATA_DIR, 'test-predictions.jsonl'),
     testIdx.map((i) => JSON.stringify({ source: rows[i]!.source, label: y[i], score: testProbs.get(i), context: rows[i]!.context, calldata: rows[i]!.calldata.slice(0, 10), value: rows[i]!.value })).join('\n') + '\n',
   );
-  const gainOrder = [...gb.gain].map((g, f) => ({ feature: FEATURE_NAMES[f]!, gain: g })).sort((a, b) => b.gain - a.gain).slice(0, 15);
+  const gainOrder = [...(chosenGain ?? gb.gain)].map((g, f) => ({ feature: FEATURE_NAMES[f]!, gain: g })).sort((a, b) => b.gain - a.gain).slice(0, 15);
   writeReport(join(MODEL_DIR, 'REPORT.md'), {
     rows,
     split,
@@ -229,9 +273,12 @@ async function main() {
     conflicts,
     groups: new Set(comp).size,
     selection,
-    chosen: model.kind,
+    chosen: chosenName,
     threshold,
     targetFpr: TARGET_FPR,
+    warnThreshold,
+    warnFpr: WARN_FPR,
+    warnTable,
     platt: model.platt,
     testTable,
     cvReal,
@@ -246,7 +293,7 @@ async function main() {
     timings: { gbdtSeconds, cvSeconds, totalSeconds: (performance.now() - started) / 1000 },
     version,
   });
-  console.log(`model ${version}: ${onnx.length} bytes, threshold ${threshold.toFixed(3)}, ONNX parity ${parityMaxDiff.toExponential(2)}`);
+  console.log(`model ${version}: ${onnx.length} bytes, threshold ${threshold.toFixed(3)} (warn ${warnThreshold.toFixed(3)}), ONNX parity ${parityMaxDiff.toExponential(2)}`);
   for (const t of testTable) {
     const s = t.scores;
     console.log(`  ${t.name}: n=${s.n} P=${s.precision?.toFixed(3)} R=${s.recall?.toFixed(3)} F1=${s.f1?.toFixed(3)} AUC=${s.auc?.toFixed(3)} FPR=${s.fpr?.toFixed(3)}`);
