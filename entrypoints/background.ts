@@ -1,6 +1,5 @@
 // Wiring only: messages in, a verdict for each guarded request, pending decisions, confirm windows.
 import { browser, defineBackground, type Browser } from '#imports';
-import type { Verdict } from '../analysis/types';
 import { recordDecision, type DecidedBy } from '../lib/history';
 import {
   parseContentMessage,
@@ -12,33 +11,21 @@ import {
   type PendingView,
 } from '../lib/messages';
 import { allPending, getPending, savePending, takePending, type PendingEntry } from '../lib/pending-store';
-import { placeholderVerdict } from '../lib/placeholder-policy';
+import { judge } from '../lib/judge';
+import { rememberRecipient } from '../lib/sent-addresses';
 import { senderPlace } from '../lib/sender-origin';
 
 const CONFIRM_PAGE = '/confirm.html';
 const WINDOW_SIZE = { width: 440, height: 680 };
 
-function judge(entry: { request: PendingView['request'] }): Verdict {
-  try {
-    return placeholderVerdict(entry.request);
-  } catch (error) {
-    return {
-      verdict: 'warn',
-      score: null,
-      summary: 'The firewall could not finish checking this request.',
-      findings: [{ id: 'analysis.failed', severity: 'warn', title: 'Not checked', detail: String(error) }],
-    };
-  }
-}
-
 async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sender: Browser.runtime.MessageSender): Promise<AnalyzeResponse> {
   const place = senderPlace(sender);
   if (!place) return { type: 'decided', action: 'reject', message: 'The request did not come from a page.' };
   const requestId = crypto.randomUUID();
-  const verdict = judge(message);
+  const verdict = await judge(message.request, { origin: place.origin, frameOrigin: place.frameOrigin }, message.chainId);
   const base = { requestId, origin: place.origin, method: message.request.method, verdict: verdict.verdict, summary: verdict.summary };
   if (verdict.verdict === 'allow') {
-    await recordDecision({ ...base, time: Date.now(), outcome: 'forwarded', decidedBy: 'verdict' });
+    await Promise.all([recordDecision({ ...base, time: Date.now(), outcome: 'forwarded', decidedBy: 'verdict' }), rememberRecipient(message.request)]);
     return { type: 'decided', action: 'forward' };
   }
   const entry: PendingEntry = {
@@ -73,6 +60,7 @@ async function settle(requestId: string, action: 'forward' | 'reject', decidedBy
   const message: BackgroundToContent = { type: 'decision', guardId: entry.guardId, requestId, action };
   const target = entry.documentId ? { documentId: entry.documentId } : { frameId: entry.frameId };
   await browser.tabs.sendMessage(entry.tabId, message, target).catch(() => {});
+  if (action === 'forward') await rememberRecipient(entry.request);
   await recordDecision({
     requestId,
     time: Date.now(),

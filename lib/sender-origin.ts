@@ -7,8 +7,9 @@ export interface SenderPlace {
   documentId?: string;
   /** Origin of the top-level page. */
   origin: string;
-  /** URL of the frame that asked, when it is not the top frame. */
+  /** URL and origin of the frame that asked, when it is not the top frame. */
   frameUrl?: string;
+  frameOrigin?: string;
 }
 
 function originOf(url: string | undefined): string | undefined {
@@ -33,5 +34,6 @@ export function senderPlace(sender: Browser.runtime.MessageSender): SenderPlace 
     documentId: (sender as { documentId?: string }).documentId,
     origin: topOrigin ?? 'unknown',
     frameUrl: frameId === 0 ? undefined : sender.url,
+    frameOrigin: frameId === 0 ? undefined : frameOrigin,
   };
 }

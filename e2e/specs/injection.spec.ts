@@ -14,10 +14,10 @@ async function expectWarnedThenReject(
   nextWindow: Promise<Page>,
 ): Promise<Page> {
   const pending = target.evaluate(([c, t, s]) => window.dapp.approveUnlimited(c, t, s), [client, token, freshAddress()] as const);
-  const window = await nextWindow;
-  await decide(window, 'Reject');
+  const dialog = await nextWindow;
+  await decide(dialog, 'Reject');
   expect((await pending).rpcCode).toBe(4001);
-  return window;
+  return dialog;
 }
 
 test('a request from a cross-origin iframe is held, and the window names the top site and the frame', async ({ context, server, firewall, contracts }) => {
@@ -28,10 +28,10 @@ test('a request from a cross-origin iframe is held, and the window names the top
   await frame.waitForFunction(() => 'dapp' in window);
   const confirm = firewall.nextConfirmWindow();
   const pending = frame.evaluate(([t, s]) => window.dapp.approveUnlimited('viem', t, s), [contracts.token, freshAddress()] as const);
-  const window = await confirm;
-  await expect(window.getByTestId('origin')).toHaveText(server.url);
-  await expect(window.getByTestId('frame')).toHaveText(src);
-  await decide(window, 'Reject');
+  const dialog = await confirm;
+  await expect(dialog.getByTestId('origin')).toHaveText(server.url);
+  await expect(dialog.getByTestId('frame')).toHaveText(src);
+  await decide(dialog, 'Reject');
   expect((await pending).rpcCode).toBe(4001);
   expect(server.walletLog.filter((e) => e.method === 'eth_sendTransaction')).toHaveLength(0);
 });

@@ -11,13 +11,13 @@ test('two tabs ask at once; each gets its own window and its own answer', async 
   const [spenderA, spenderB] = [freshAddress(), freshAddress()];
   const windows: Promise<import('@playwright/test').Page>[] = [firewall.nextConfirmWindow()];
   const pendingA = a.evaluate(([t, s]) => window.dapp.approveUnlimited('viem', t, s), [contracts.token, spenderA] as const);
-  const windowA = await windows[0]!;
+  const dialogA = await windows[0]!;
   const nextB = firewall.nextConfirmWindow();
   const pendingB = b.evaluate(([t, s]) => window.dapp.approveUnlimited('ethers', t, s), [contracts.token, spenderB] as const);
-  const windowB = await nextB;
+  const dialogB = await nextB;
   // Answer in the opposite order of asking.
-  await decide(windowB, 'Continue');
-  await decide(windowA, 'Reject');
+  await decide(dialogB, 'Continue');
+  await decide(dialogA, 'Reject');
   const [outA, outB] = await Promise.all([pendingA, pendingB]);
   expect(outA.rpcCode).toBe(4001);
   expect(outB.ok, outB.message).toBe(true);
@@ -32,10 +32,10 @@ test('the service worker is stopped while a warning is open, and the decision st
   const spender = freshAddress();
   const confirm = firewall.nextConfirmWindow();
   const pending = page.evaluate(([t, s]) => window.dapp.approveUnlimited('viem', t, s), [contracts.token, spender] as const);
-  const window = await confirm;
-  await expect(window.getByTestId('method')).toHaveText('eth_sendTransaction');
+  const dialog = await confirm;
+  await expect(dialog.getByTestId('method')).toHaveText('eth_sendTransaction');
   await firewall.stopServiceWorker();
-  await decide(window, 'Continue');
+  await decide(dialog, 'Continue');
   const outcome = await pending;
   expect(outcome.ok, outcome.message).toBe(true);
   expect(await chainReader(anvil.url).allowance(contracts.token, spender)).toBe(maxUint256);
@@ -45,11 +45,11 @@ test('the service worker is stopped while a warning is open, and Reject still re
   const page = await openDapp();
   const confirm = firewall.nextConfirmWindow();
   const pending = page.evaluate(([t, s]) => window.dapp.approveUnlimited('legacy', t, s), [contracts.token, freshAddress()] as const);
-  const window = await confirm;
+  const dialog = await confirm;
   await firewall.stopServiceWorker();
   // Wait past one status poll of the bridge with the worker asleep: the request must stay pending.
   await page.waitForTimeout(3500);
-  await decide(window, 'Reject');
+  await decide(dialog, 'Reject');
   expect((await pending).rpcCode).toBe(4001);
   expect(server.walletLog.filter((e) => e.method === 'eth_sendTransaction')).toHaveLength(0);
 });

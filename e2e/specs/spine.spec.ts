@@ -5,13 +5,14 @@ import { chainReader } from '../fixtures/chain';
 import { decide } from '../fixtures/confirm-window';
 import { expect, test } from '../fixtures/test';
 import type { Client } from '../dapp/src/dapp';
+import type { WalletLogEntry } from '../fixtures/server';
 
 const CLIENTS: Client[] = ['viem', 'ethers', 'legacy'];
 let SPENDER: `0x${string}`;
 test.beforeEach(() => {
   SPENDER = freshAddress();
 });
-const sent = (log: { method: string }[]) => log.filter((e) => e.method === 'eth_sendTransaction');
+const sent = (log: WalletLogEntry[]) => log.filter((e) => e.method === 'eth_sendTransaction');
 
 for (const client of CLIENTS) {
   test.describe(`through ${client}`, () => {
@@ -21,6 +22,8 @@ for (const client of CLIENTS) {
       const before = await chain.balance(RECIPIENT);
       const outcome = await page.evaluate(([c, to, value]) => window.dapp.sendTransaction(c, { to, value }), [client, RECIPIENT, toHex(parseEther('1'))] as const);
       expect(outcome.ok, outcome.message).toBe(true);
+      const receipt = await chain.client.waitForTransactionReceipt({ hash: outcome.result as `0x${string}` });
+      expect(receipt.status).toBe('success');
       expect(await chain.balance(RECIPIENT)).toBe(before + parseEther('1'));
       expect(context.pages().some((p) => p.url().includes(firewall.extensionId))).toBe(false);
       expect(sent(server.walletLog)).toHaveLength(1);
@@ -30,11 +33,11 @@ for (const client of CLIENTS) {
       const page = await openDapp();
       const confirm = firewall.nextConfirmWindow();
       const pending = page.evaluate(([c, token, spender]) => window.dapp.approveUnlimited(c, token, spender), [client, contracts.token, SPENDER] as const);
-      const window = await confirm;
-      await expect(window.getByTestId('origin')).toHaveText(new URL(server.url).origin);
-      await expect(window.getByTestId('method')).toHaveText('eth_sendTransaction');
-      await expect(window.getByRole('button', { name: 'Reject' })).toBeFocused();
-      await decide(window, 'Reject');
+      const dialog = await confirm;
+      await expect(dialog.getByTestId('origin')).toHaveText(new URL(server.url).origin);
+      await expect(dialog.getByTestId('method')).toHaveText('eth_sendTransaction');
+      await expect(dialog.getByRole('button', { name: 'Reject' })).toBeFocused();
+      await decide(dialog, 'Reject');
       const outcome = await pending;
       expect(outcome.ok).toBe(false);
       expect(outcome.rpcCode).toBe(4001);
@@ -47,9 +50,9 @@ for (const client of CLIENTS) {
       const page = await openDapp();
       const confirm = firewall.nextConfirmWindow();
       const pending = page.evaluate(([c, token, spender]) => window.dapp.approveUnlimited(c, token, spender), [client, contracts.token, SPENDER] as const);
-      const window = await confirm;
-      const shown = JSON.parse((await window.getByTestId('raw').textContent()) ?? '{}');
-      await decide(window, 'Continue');
+      const dialog = await confirm;
+      const shown = JSON.parse((await dialog.getByTestId('raw').textContent()) ?? '{}');
+      await decide(dialog, 'Continue');
       const outcome = await pending;
       expect(outcome.ok, outcome.message).toBe(true);
       const received = sent(server.walletLog);
@@ -75,10 +78,10 @@ test('eth_sign is held as dangerous, and a signature only comes back after Conti
   const hash = `0x${'ab'.repeat(32)}` as const;
   const confirm = firewall.nextConfirmWindow();
   const pending = page.evaluate((h) => window.dapp.ethSign('viem', h), hash);
-  const window = await confirm;
-  await expect(window.getByTestId('verdict')).toHaveText('Dangerous request');
+  const dialog = await confirm;
+  await expect(dialog.getByTestId('verdict')).toHaveText('Dangerous request');
   expect(server.walletLog.filter((e) => e.method === 'eth_sign')).toHaveLength(0);
-  await decide(window, 'Continue');
+  await decide(dialog, 'Continue');
   const outcome = await pending;
   expect(outcome.ok, outcome.message).toBe(true);
   expect(outcome.result).toMatch(/^0x[0-9a-f]{130}$/);
