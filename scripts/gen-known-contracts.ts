@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const labelsDir = process.argv[2] ?? '/work/shared/data/etherscan-labels';
+// ../shared sits beside the project root, on developers' machines and in CI alike.
+const labelsDir = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'data', 'etherscan-labels');
 const out = new URL('../analysis/registry/known-contracts.json', import.meta.url);
 
 /** Labels that mark an address as hostile or worthless: such entries never enter the registry. */

@@ -69,7 +69,8 @@ function visit(call: CallInput, frame: Frame, out: Action[]): void {
 
 /** Turns one decoded call into the actions the rules judge. `args` shapes follow abis.ts. */
 function interpret(known: KnownFunction, args: readonly unknown[], to: Address, frame: Frame, out: Action[], call: CallAction): void {
-  const a = args as any[]; // shapes are fixed by the signatures in abis.ts
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shapes are fixed by the signatures in abis.ts
+  const a = args as any[];
   const where = frame.where;
   const nested = (calls: CallInput[], actsAsSigner: boolean, label: string) => {
     calls.forEach((c, i) =>

@@ -31,7 +31,10 @@ export function rocAuc(scores: readonly number[], labels: readonly number[]): nu
     for (let k = i; k < j; k++) if (labels[idx[k]!]) rankSum += avgRank;
     i = j;
   }
-  for (const l of labels) l ? pos++ : neg++;
+  for (const l of labels) {
+    if (l) pos++;
+    else neg++;
+  }
   if (!pos || !neg) return null;
   return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
 }
@@ -40,8 +43,8 @@ export function evaluate(scores: readonly number[], labels: readonly number[], t
   const c: Confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
   scores.forEach((s, i) => {
     const predicted = s >= threshold;
-    if (labels[i]) predicted ? c.tp++ : c.fn++;
-    else predicted ? c.fp++ : c.tn++;
+    if (labels[i]) c[predicted ? 'tp' : 'fn']++;
+    else c[predicted ? 'fp' : 'tn']++;
   });
   const div = (a: number, b: number) => (b === 0 ? null : a / b);
   const precision = div(c.tp, c.tp + c.fp);
