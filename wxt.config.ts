@@ -1,10 +1,28 @@
 import react from '@vitejs/plugin-react';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+import { MODEL_FILES } from './lib/model-files';
+
+const require = createRequire(import.meta.url);
 
 // The firewall's manifest: every permission here is justified in README.md ("Permissions").
 export default defineConfig({
   vite: () => ({ plugins: [react()] }),
   imports: false,
+  hooks: {
+    // The model and onnxruntime's one wasm variant (plain SIMD, no JSEP/JSPI/asyncify) ship in the
+    // package, copied from their sources at build time rather than duplicated into public/.
+    'build:publicAssets': (_wxt, files) => {
+      files.push(
+        { absoluteSrc: require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'), relativeDest: MODEL_FILES.wasm },
+        { absoluteSrc: require.resolve('./model/contract-model.onnx'), relativeDest: MODEL_FILES.model },
+      );
+    },
+    // So browser.runtime.getURL() type-checks with these paths.
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(MODEL_FILES.wasm, MODEL_FILES.model);
+    },
+  },
   manifest: {
     name: 'Transaction Firewall',
     description:

@@ -24,12 +24,31 @@ export interface AnalysisInput {
   from?: string;
 }
 
-/** What the model sees of a contract; the model engineer owns what it does with it. */
+/** What the model sees of a request: the contract it talks to, the call, and what the chain said. */
 export interface ContractScoreInput {
   chainId?: number;
+  /** The target the call is sent to. */
   address: Address;
+  /** Runtime code at the target; `0x` for a plain account. */
   bytecode: Hex;
   actions: Action[];
+  /** Call data and value sent to the target. */
+  calldata: Hex;
+  value: bigint;
+  /** The code an EIP-7702 account delegates to, when the chain said so. */
+  delegatesTo?: Address;
+  /** Facts about the spender/operator/recipient; a flag left out is unknown. */
+  context: { counterpartyIsTarget?: boolean; counterpartyIsEOA?: boolean; counterpartyIsFresh?: boolean; targetIsFresh?: boolean };
+}
+
+/** The model's answer: a calibrated probability, its threshold, and 2–3 reasons in plain words. */
+export interface ContractScoreResult {
+  score: number;
+  reasons: string[];
+  /** At or above it the model calls the request likely malicious; without it the score is shown, never acted on. */
+  threshold?: number;
+  /** At or above the softer threshold: worth a second look. */
+  elevated?: boolean;
 }
 
 export interface AnalysisDeps {
@@ -45,8 +64,8 @@ export interface AnalysisDeps {
   timeoutMs?: number;
   /** Rule ids to switch off. */
   disabledRules?: readonly string[];
-  /** Seam for the model: a score in [0, 1] for the contract the request talks to. */
-  scoreContract?: (input: ContractScoreInput) => Promise<{ score: number; reasons: string[] }>;
+  /** Seam for the model: a score in [0, 1] for the request and the contract it talks to. */
+  scoreContract?: (input: ContractScoreInput) => Promise<ContractScoreResult>;
 }
 
 export async function analyzeRequest(input: AnalysisInput, deps: AnalysisDeps = {}): Promise<Verdict> {
@@ -114,21 +133,104 @@ function signerOf(request: NormalizedRequest): Address | undefined {
   }
 }
 
+/** However slow the model is (cold start, a stuck RPC read behind a proxy), the rules' verdict waits no longer. */
+const SCORE_BUDGET_MS = 2_000;
+
 async function scoreOf(actions: Action[], facts: Facts, chainId: number | undefined, deps: AnalysisDeps, findings: Finding[]): Promise<number | null> {
   if (!deps.scoreContract) return null;
-  const target = actions.find((a) => a.kind === 'call' && a.depth === 0 && a.to);
-  const spender = actions.find((a) => a.kind === 'approval');
-  const address = (spender?.kind === 'approval' ? spender.spender : target?.kind === 'call' ? target.to : undefined) as Address | undefined;
-  const f = address ? facts.address(address) : undefined;
-  if (!address || !f?.bytecode || f.known) return null;
+  const input = modelInput(actions, facts, chainId);
+  if (!input) return null;
+  const { address } = input;
+  let result: ContractScoreResult;
   try {
-    const { score, reasons } = await deps.scoreContract({ chainId, address, bytecode: f.bytecode, actions });
-    findings.push({ id: 'model.score', severity: 'info', title: `Contract risk score ${score.toFixed(2)}`, detail: reasons.join('; ') || 'No reasons given.', evidence: { address, score } });
-    return score;
+    const scoreContract = deps.scoreContract;
+    result = await withBudget(Promise.resolve().then(() => scoreContract(input)), SCORE_BUDGET_MS);
+    if (typeof result?.score !== 'number' || !Number.isFinite(result.score)) throw new Error('the model gave no score');
   } catch (error) {
-    findings.push({ id: 'model.unavailable', severity: 'info', title: 'The contract could not be scored', detail: message(error) });
+    // Info, not warn: the rules above still judged the request, and a warning on every request while the
+    // model loads would teach people to click through warnings.
+    findings.push({
+      id: 'model.unavailable',
+      severity: 'info',
+      title: 'The contract could not be scored',
+      detail: `The firewall's model did not run (${message(error)}); the verdict comes from the other checks alone.`,
+    });
     return null;
   }
+  const { score, threshold } = result;
+  const reasons = result.reasons.slice(0, 3);
+  const because = reasons.length ? ` Mainly: ${reasons.join(' ')}` : '';
+  const evidence = { address, score, ...(threshold !== undefined ? { threshold } : {}), reasons };
+  const flagged = threshold !== undefined && score >= threshold;
+  // A known protocol that the rules found nothing wrong with stays undisturbed: the model is a statistical
+  // second opinion, and on audited, widely used code its false alarms would cost more than they catch.
+  const knownAndClean = !!facts.address(address).known && findings.every((f) => f.severity === 'info');
+  if (flagged && !knownAndClean) {
+    // warn, never block on the model alone: it errs on about 1 % of ordinary requests and learned from a
+    // few dozen real drainers, so it cannot carry the certainty a block claims. A block needs a rule's evidence.
+    findings.push({
+      id: 'model.flagged',
+      severity: 'warn',
+      title: `This contract looks like known drainer contracts (risk ${percent(score)})`,
+      detail: `The firewall's model compared the contract's code and this call with known scams.${because}`,
+      evidence,
+    });
+  } else {
+    const level = flagged ? 'high, but this is a known protocol' : result.elevated ? 'somewhat raised: worth a second look' : 'low';
+    findings.push({
+      id: 'model.score',
+      severity: 'info',
+      title: `Contract risk ${percent(score)} (${level})`,
+      detail: `The firewall's model compared the contract's code and this call with known scams.${because}`,
+      evidence,
+    });
+  }
+  return score;
+}
+
+/** The top-level call the request makes (an unknown target first in a batch), as the model was trained to see it. */
+function modelInput(actions: Action[], facts: Facts, chainId: number | undefined): ContractScoreInput | undefined {
+  const calls = actions.filter((a): a is Extract<Action, { kind: 'call' }> => a.kind === 'call' && a.depth === 0 && !!a.to);
+  const call = calls.find((c) => !facts.address(c.to!).known) ?? calls[0];
+  if (!call?.to) return undefined;
+  const target = facts.address(call.to);
+  const bytecode = target.bytecode ?? (target.code === 'eoa' ? '0x' : undefined);
+  if (bytecode === undefined) return undefined;
+  const approval = actions.find((a) => a.kind === 'approval' && !a.signature);
+  const transfer = actions.find((a) => a.kind === 'transfer' && a.asset !== 'native');
+  const counterparty = approval?.kind === 'approval' ? approval.spender : transfer?.kind === 'transfer' ? transfer.to : call.to;
+  const isTarget = counterparty.toLowerCase() === call.to.toLowerCase();
+  const other = facts.address(counterparty);
+  const eoa = other.code === 'eoa' ? true : other.code === 'contract' || other.code === 'delegated' ? false : undefined;
+  return {
+    chainId,
+    address: call.to,
+    bytecode,
+    actions,
+    calldata: call.data,
+    value: call.value,
+    ...(target.delegatesTo ? { delegatesTo: target.delegatesTo } : {}),
+    context: {
+      counterpartyIsTarget: isTarget,
+      ...(eoa !== undefined ? { counterpartyIsEOA: eoa } : {}),
+      // Only a plain account's history is read (its nonce); a contract's age is not known here.
+      ...(!isTarget && eoa && other.nonce !== undefined ? { counterpartyIsFresh: other.nonce === 0 } : {}),
+    },
+  };
+}
+
+function withBudget<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    p.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
+function percent(score: number): string {
+  return `${Math.round(score * 100)} %`;
 }
 
 function internalError(what: string, error: unknown): Finding {

@@ -12,6 +12,7 @@ import {
 } from '../lib/messages';
 import { allPending, getPending, savePending, takePending, type PendingEntry } from '../lib/pending-store';
 import { judge } from '../lib/judge';
+import { startContractModel } from '../lib/contract-model';
 import { rememberRecipient } from '../lib/sent-addresses';
 import { senderPlace } from '../lib/sender-origin';
 
@@ -109,6 +110,7 @@ async function onMessage(raw: unknown, sender: Browser.runtime.MessageSender): P
 }
 
 export default defineBackground(() => {
+  startContractModel();
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     onMessage(raw, sender).then(sendResponse, (error) => {
       console.error('Transaction firewall: message failed', error);

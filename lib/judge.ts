@@ -1,14 +1,22 @@
 // Runs the analysis for the background with a deadline. When the analysis cannot finish, the user
 // is told so and decides: the result is at least `warn`, never a silent `allow`.
-import { analyzeRequest } from '../analysis';
+import { createPublicClient, http } from 'viem';
+import { analyzeRequest, type AnalysisDeps } from '../analysis';
 import { createRpcChainReader, type ChainReader } from '../analysis/context/chain-reader';
 import type { RequestOrigin, Verdict, WalletRequest } from '../analysis/types';
+import { contractScorer } from './contract-model';
+import { createScoreContract, type CodeSource } from './score-contract';
 import { loadSentAddresses } from './sent-addresses';
 import { rpcUrlFor } from './settings';
 
 /** Per RPC call, and for the whole analysis. A local node answers in milliseconds. */
 const RPC_TIMEOUT_MS = 1500;
 const ANALYSIS_DEADLINE_MS = 5000;
+
+/** Time kept back for the rules' verdict to be assembled and sent once the model has answered. */
+const MODEL_MARGIN_MS = 300;
+
+type ScoreContract = NonNullable<AnalysisDeps['scoreContract']>;
 
 const readers = new Map<string, ChainReader>();
 
@@ -19,6 +27,14 @@ function readerFor(url: string): ChainReader {
     readers.set(url, reader);
   }
   return reader;
+}
+
+/** Reads for resolving a proxy to its implementation: code through the analysis' cached reader, plus one storage slot. */
+function codeSourceFor(url: string | undefined): CodeSource {
+  if (!url) return {};
+  const reader = readerFor(url);
+  const client = createPublicClient({ transport: http(url, { timeout: RPC_TIMEOUT_MS, retryCount: 0 }) });
+  return { getCode: (address) => reader.getCode(address), getStorageAt: (address, slot) => client.getStorageAt({ address, slot }) };
 }
 
 function notFinished(reason: string): Verdict {
@@ -37,7 +53,23 @@ function notFinished(reason: string): Verdict {
   };
 }
 
+/** The model may use what is left of the deadline, never more: a slow model must not turn a verdict into "not checked". */
+function beforeDeadline(score: ScoreContract, deadlineAt: number): ScoreContract {
+  return (input) => {
+    const left = deadlineAt - MODEL_MARGIN_MS - Date.now();
+    if (left <= 0) return Promise.reject(new Error('no time was left to run it'));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('it did not answer in time')), left);
+      score(input).then(
+        (v) => (clearTimeout(timer), resolve(v)),
+        (e: unknown) => (clearTimeout(timer), reject(e)),
+      );
+    });
+  };
+}
+
 export async function judge(request: WalletRequest, origin: RequestOrigin, chainIdHex: string | undefined): Promise<Verdict> {
+  const deadlineAt = Date.now() + ANALYSIS_DEADLINE_MS;
   const chainId = chainIdHex ? Number.parseInt(chainIdHex, 16) : undefined;
   const url = await rpcUrlFor(chainId);
   const deadline = new Promise<Verdict>((resolve) =>
@@ -45,7 +77,12 @@ export async function judge(request: WalletRequest, origin: RequestOrigin, chain
   );
   const analysis = analyzeRequest(
     { request, origin, chainId },
-    { chain: url ? readerFor(url) : null, history: await loadSentAddresses(), timeoutMs: RPC_TIMEOUT_MS },
+    {
+      chain: url ? readerFor(url) : null,
+      history: await loadSentAddresses(),
+      timeoutMs: RPC_TIMEOUT_MS,
+      scoreContract: beforeDeadline(createScoreContract(contractScorer, codeSourceFor(url)), deadlineAt),
+    },
   ).catch((error: unknown) => notFinished(`The analysis failed (${String(error)}).`));
   return Promise.race([analysis, deadline]);
 }

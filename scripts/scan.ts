@@ -2,10 +2,37 @@
 //   npm run --silent scan -- [--rpc URL] [--timeout MS] [FILE]
 // Input line:  {"origin","chainId","from","method","params","code":{"0xADDR":"0x60…"}}
 // Output line: {"verdict","score","summary","findings":[{"id","severity","title","detail"}],"ms"}
+// `score` is the model's probability that the request is malicious (null when it could not run).
 // A line that is not a valid request prints {"error","line"}; the exit status is then 2.
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
+import { createPublicClient, http, type Hex } from 'viem';
 import { analyzeRequest, createRpcChainReader, type ChainReader } from '../analysis/index';
+import { createScoreContract, type CodeSource } from '../lib/score-contract';
+import { createContractScorer, type ContractScorer } from '../model/inference';
+
+const require = createRequire(import.meta.url);
+
+/** Loaded once, on the first request that needs it; in Node the wasm is handed over as bytes. */
+function nodeScorer(): () => Promise<ContractScorer> {
+  let scorer: Promise<ContractScorer> | undefined;
+  return () =>
+    (scorer ??= createContractScorer({
+      modelBytes: readFileSync(require.resolve('../model/contract-model.onnx')),
+      wasmBinary: readFileSync(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm')),
+    }));
+}
+
+/** Code behind proxies: from the line's own `code` map first, then the node when --rpc is given. */
+function codeSource(code: Record<string, string> | undefined, chain: ChainReader | null, rpc: string | undefined, timeoutMs: number): CodeSource {
+  const supplied = new Map(Object.entries(code ?? {}).map(([a, c]) => [a.toLowerCase(), c as Hex]));
+  const client = rpc ? createPublicClient({ transport: http(rpc, { timeout: timeoutMs, retryCount: 0 }) }) : undefined;
+  return {
+    getCode: async (address) => supplied.get(address.toLowerCase()) ?? (chain ? chain.getCode(address) : '0x'),
+    ...(client ? { getStorageAt: (address, slot) => client.getStorageAt({ address, slot }) } : {}),
+  };
+}
 
 interface Options {
   rpc?: string;
@@ -58,6 +85,9 @@ async function main(): Promise<void> {
     process.exit(64);
   }
   const chain: ChainReader | null = opts.rpc ? createRpcChainReader(opts.rpc, { timeoutMs: opts.timeoutMs }) : null;
+  const scorer = nodeScorer();
+  // Load before the first line so its verdict is not cut short by the analysis' budget for the model.
+  await scorer().catch((error: unknown) => process.stderr.write(`scan: the model did not load (${(error as Error).message}); scores will be null\n`));
   const input = opts.file ? createReadStream(opts.file) : process.stdin;
   input.on('error', (error: Error) => {
     process.stderr.write(`scan: ${error.message}\n`);
@@ -84,7 +114,12 @@ async function main(): Promise<void> {
         chainId: o.chainId === undefined ? undefined : Number(o.chainId),
         from: typeof o.from === 'string' ? o.from : undefined,
       },
-      { chain, code: o.code as Record<string, string> | undefined, timeoutMs: opts.timeoutMs },
+      {
+        chain,
+        code: o.code as Record<string, string> | undefined,
+        timeoutMs: opts.timeoutMs,
+        scoreContract: createScoreContract(scorer, codeSource(o.code as Record<string, string> | undefined, chain, opts.rpc, opts.timeoutMs)),
+      },
     );
     const ms = Math.round((performance.now() - started) * 100) / 100;
     const findings = verdict.findings.map(({ id, severity, title, detail }) => ({ id, severity, title, detail }));

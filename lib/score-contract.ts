@@ -1,0 +1,70 @@
+// The analysis' model seam (`scoreContract`) backed by the ONNX model: turns what the analysis knows into
+// the model's input, fetching the code behind a proxy when that costs one or two RPC reads, and the
+// model's reasons into sentences. No extension APIs here, so the scan CLI uses it as the worker does.
+import type { Address, Hex } from 'viem';
+import type { ContractScoreInput, ContractScoreResult } from '../analysis';
+import { hexToBytes } from '../model/evm';
+import type { FeatureInput } from '../model/features';
+import type { ContractScorer } from '../model/inference';
+import { detectProxy } from '../model/proxy';
+
+/** What resolving a proxy may read; both are optional so a caller without a node can still score. */
+export interface CodeSource {
+  getCode?(address: Address): Promise<Hex>;
+  getStorageAt?(address: Address, slot: Hex): Promise<Hex | undefined>;
+}
+
+/** The proxy lookup is a nicety: past this, the proxy itself is scored rather than the request waiting. */
+const PROXY_LOOKUP_MS = 800;
+const ZERO_ADDRESS = /^0x0{40}$/;
+
+export function createScoreContract(getScorer: () => Promise<ContractScorer>, code: CodeSource = {}): (input: ContractScoreInput) => Promise<ContractScoreResult> {
+  return async (input) => {
+    // Start both at once: the model may still be loading while the proxy's code is read.
+    const [scorer, implementationBytecode] = await Promise.all([getScorer(), implementationCode(input, code)]);
+    const features: FeatureInput = {
+      bytecode: input.bytecode,
+      calldata: input.calldata,
+      value: input.value,
+      context: input.context,
+      ...(implementationBytecode ? { implementationBytecode } : {}),
+    };
+    const result = await scorer.score(features);
+    return { score: result.score, threshold: result.threshold, elevated: result.elevated, reasons: result.reasons.map((r) => r.words) };
+  };
+}
+
+/** The code that actually runs behind a proxy or an EIP-7702 account, when one or two reads can find it. */
+export async function implementationCode(input: ContractScoreInput, code: CodeSource): Promise<Hex | undefined> {
+  if (!code.getCode || input.bytecode.length <= 2) return undefined;
+  const getCode = code.getCode;
+  let proxy;
+  try {
+    proxy = detectProxy(hexToBytes(input.bytecode));
+  } catch {
+    return undefined; // malformed code: the feature extractor reports it
+  }
+  const lookup = async (): Promise<Hex | undefined> => {
+    let implementation: Address | undefined = input.delegatesTo ?? proxy.implementation;
+    // A beacon needs an eth_call to its implementation(): not cheap enough for every request.
+    if (!implementation && proxy.implementationSlot && proxy.kind !== 'eip1967-beacon' && code.getStorageAt) {
+      const word = await code.getStorageAt(input.address, proxy.implementationSlot);
+      if (word && word.length >= 42) implementation = `0x${word.slice(-40)}` as Address;
+    }
+    if (!implementation || ZERO_ADDRESS.test(implementation)) return undefined;
+    const implementationHex = await getCode(implementation);
+    return implementationHex.length > 2 ? implementationHex : undefined;
+  };
+  if (proxy.kind === 'none' && !input.delegatesTo) return undefined;
+  return within(lookup(), PROXY_LOOKUP_MS).catch(() => undefined);
+}
+
+function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    p.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
