@@ -1,0 +1,119 @@
+// The ONNX model inside the built extension: onnxruntime-web in the real MV3 service worker gives the
+// training side's probabilities, and its reasons reach the confirm window for a drainer-like contract.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import solc from 'solc';
+import { createPublicClient, createWalletClient, encodeFunctionData, http, maxUint256, parseAbi, parseEther, toHex, type Address, type Hex } from 'viem';
+import { foundry } from 'viem/chains';
+import { DEV_ACCOUNT } from '../fixtures/anvil';
+import { decide } from '../fixtures/confirm-window';
+import { ROOT } from '../fixtures/browser';
+import { expect, test } from '../fixtures/test';
+import { extractFeatures, type FeatureInput } from '../../model/features';
+import { predictProbability } from '../../model/predictor';
+import { modelFromOnnx } from '../../model/train/export-onnx';
+import type { ModelProbe } from '../../lib/contract-model';
+
+const require = createRequire(import.meta.url);
+const fixture = JSON.parse(readFileSync(join(ROOT, 'model', 'parity-fixture.json'), 'utf8')) as { vectors: number[][]; probabilities: number[] };
+const onnxBytes = readFileSync(join(ROOT, 'model', 'contract-model.onnx'));
+const TOLERANCE = 1e-5;
+
+// A drainer of the documented "fake airdrop" kind: payable Claim()/SecurityUpdate() that forward the
+// victim's coins to the deployer, plus an owner cash-out.
+const DRAINER_SOURCE = `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+contract Airdrop {
+    address payable private owner;
+    constructor() { owner = payable(msg.sender); }
+    function Claim() external payable { owner.transfer(msg.value); }
+    function SecurityUpdate() external payable { owner.transfer(msg.value); }
+    function withdraw() external { owner.transfer(address(this).balance); }
+    receive() external payable { owner.transfer(msg.value); }
+}`;
+
+function compile(source: string, name: string): { creation: Hex; runtime: Hex } {
+  const input = {
+    language: 'Solidity',
+    sources: { [`${name}.sol`]: { content: source } },
+    settings: { optimizer: { enabled: true, runs: 200 }, outputSelection: { '*': { '*': ['evm.bytecode.object', 'evm.deployedBytecode.object'] } } },
+  };
+  const out = JSON.parse(solc.compile(JSON.stringify(input))) as { contracts: Record<string, Record<string, { evm: { bytecode: { object: string }; deployedBytecode: { object: string } } }>> };
+  const c = out.contracts[`${name}.sol`]![name]!;
+  return { creation: `0x${c.evm.bytecode.object}`, runtime: `0x${c.evm.deployedBytecode.object}` };
+}
+
+async function deploy(rpcUrl: string, creation: Hex): Promise<Address> {
+  const chain = { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } };
+  const wallet = createWalletClient({ chain, transport: http(rpcUrl), account: DEV_ACCOUNT });
+  const hash = await wallet.sendTransaction({ data: creation });
+  const receipt = await createPublicClient({ chain, transport: http(rpcUrl) }).waitForTransactionReceipt({ hash });
+  return receipt.contractAddress!;
+}
+
+function artifactCode(path: string): string {
+  const json = JSON.parse(readFileSync(require.resolve(path), 'utf8')) as { deployedBytecode: string };
+  return json.deployedBytecode;
+}
+
+type ProbeGlobal = typeof globalThis & { __txFirewallModel: ModelProbe };
+
+test('the model in the service worker gives the training side\'s probabilities (1e-5)', async ({ firewall }) => {
+  const trained = modelFromOnnx(onnxBytes, fixture.vectors[0]!.length);
+  const weth = artifactCode('canonical-weth/build/contracts/WETH9.json');
+  const drainer = compile(DRAINER_SOURCE, 'Airdrop').runtime;
+  const approve = encodeFunctionData({ abi: parseAbi(['function approve(address,uint256)']), functionName: 'approve', args: ['0x1111111111111111111111111111111111111111', maxUint256] });
+  const claim = encodeFunctionData({ abi: parseAbi(['function Claim() payable']), functionName: 'Claim' });
+  const fresh: FeatureInput[] = [
+    { bytecode: weth, calldata: approve, value: 0, context: { counterpartyIsEOA: true, counterpartyIsFresh: true } },
+    { bytecode: drainer, calldata: claim, value: parseEther('0.05'), context: { counterpartyIsTarget: true } },
+    { bytecode: '0x', calldata: '0x', value: parseEther('0.5') },
+  ];
+  const vectors = [...fixture.vectors, ...fresh.map((f) => Array.from(extractFeatures(f)))];
+  const expected = [...fixture.probabilities, ...fresh.map((f) => predictProbability(trained, extractFeatures(f)))];
+
+  const worker = await firewall.serviceWorker();
+  const got = await worker.evaluate((v) => (globalThis as ProbeGlobal).__txFirewallModel.scoreVectors(v), vectors);
+  expect(got).toHaveLength(expected.length);
+  const worst = Math.max(...got.map((p, i) => Math.abs(p - expected[i]!)));
+  expect(worst).toBeLessThan(TOLERANCE);
+  // The fixture's probabilities are the trainer's own, so the decoded trees must agree with them too.
+  fixture.probabilities.forEach((p, i) => expect(Math.abs(predictProbability(trained, Float32Array.from(fixture.vectors[i]!)) - p)).toBeLessThan(TOLERANCE));
+
+  const status = await worker.evaluate(() => (globalThis as ProbeGlobal).__txFirewallModel.status());
+  expect(status).toMatchObject({ state: 'ready', start: 'eager' });
+});
+
+test('after a service-worker restart the model loads again with the worker and scores the waking request', async ({ openDapp, firewall, anvil }) => {
+  const { creation } = compile(DRAINER_SOURCE, 'Airdrop');
+  const drainer = await deploy(anvil.url, creation);
+  await firewall.stopServiceWorker();
+  const page = await openDapp();
+  const confirm = firewall.nextConfirmWindow();
+  const data = encodeFunctionData({ abi: parseAbi(['function Claim() payable']), functionName: 'Claim' });
+  const pending = page.evaluate((tx) => window.dapp.sendTransaction('viem', tx), { to: drainer, data, value: toHex(parseEther('0.01')) });
+  const dialog = await confirm;
+  // Either the model answered in time or the window says it did not run; never a silent gap.
+  await expect(dialog.getByTestId('findings')).toContainText(/looks like known drainer contracts|could not be scored/);
+  const worker = await firewall.serviceWorker();
+  await expect.poll(() => worker.evaluate(() => (globalThis as ProbeGlobal).__txFirewallModel.status().state)).toBe('ready');
+  await decide(dialog, 'Reject');
+  expect((await pending).rpcCode).toBe(4001);
+});
+
+test('a drainer-like contract gets the model\'s reasons in the confirm window', async ({ openDapp, firewall, anvil, server }) => {
+  const { creation } = compile(DRAINER_SOURCE, 'Airdrop');
+  const drainer = await deploy(anvil.url, creation);
+  const page = await openDapp();
+  const confirm = firewall.nextConfirmWindow();
+  const data = encodeFunctionData({ abi: parseAbi(['function Claim() payable']), functionName: 'Claim' });
+  const pending = page.evaluate((tx) => window.dapp.sendTransaction('viem', tx), { to: drainer, data, value: toHex(parseEther('0.05')) });
+  const dialog = await confirm;
+  const findings = dialog.getByTestId('findings');
+  await expect(findings).toContainText('looks like known drainer contracts');
+  await expect(findings).toContainText('Mainly:');
+  await decide(dialog, 'Reject');
+  expect((await pending).rpcCode).toBe(4001);
+  expect(server.walletLog.filter((e) => e.method === 'eth_sendTransaction')).toHaveLength(0);
+});
