@@ -1,0 +1,125 @@
+// Look-alike domains: names built to be mistaken for a real dapp's. Four tricks are checked against the
+// imitated sites: other scripts' letters (IDN homoglyphs), one or two typos, the real name on another
+// suffix, and the brand word dressed up in a subdomain or a hyphenated name (`uniswap.claim-rewards.xyz`,
+// `app-uniswap.org`). The caller skips all of this for allow-listed hosts.
+import { BRAND_WORDS } from './brands';
+import { hostToUnicode } from './punycode';
+import { registrableDomain, subdomainLabels, suffixOf } from './hostname';
+
+export type LookalikeKind = 'homoglyph' | 'typo' | 'other-suffix' | 'brand-in-name';
+
+export interface LookalikeHit {
+  kind: LookalikeKind;
+  /** The real site (or, for brand-in-name, the brand word) it imitates. */
+  imitates: string;
+  /** The part of the host that carries the trick. */
+  evidence: string;
+}
+
+/** Letters from other scripts that render like Latin ones, and ASCII swaps (0→o, 1→l, rn→m). */
+const CONFUSABLES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's',
+  і: 'i', ї: 'i', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l', һ: 'h', ɡ: 'g', ı: 'i', ȷ: 'j', ɑ: 'a', ο: 'o', α: 'a',
+  ν: 'v', ρ: 'p', τ: 't', υ: 'u', ι: 'i', κ: 'k', χ: 'x', ε: 'e', ω: 'w', ß: 'ss', æ: 'ae', ø: 'o', đ: 'd', ł: 'l',
+  '0': 'o', '1': 'l', i: 'l', '3': 'e', '5': 's', '|': 'l',
+};
+
+/** What a name looks like to a hurried reader: accents dropped, look-alike letters folded. */
+export function skeleton(text: string): string {
+  const folded = [...text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()].map((c) => CONFUSABLES[c] ?? c).join('');
+  return folded.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/cl/g, 'd');
+}
+
+/** Optimal-string-alignment distance, giving up (returns max + 1) once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+interface Target {
+  domain: string;
+  name: string;
+  suffix: string;
+  skeleton: string;
+}
+
+function nameOf(registrable: string): { name: string; suffix: string } {
+  const suffix = suffixOf(registrable);
+  return { name: registrable.slice(0, registrable.length - suffix.length - 1), suffix };
+}
+
+export interface LookalikeChecker {
+  check(host: string): LookalikeHit[];
+}
+
+/** `imitated`: registrable domains of real sites; `brands`: words that name them. */
+export function createLookalikeChecker(imitated: readonly string[], brands: readonly string[] = BRAND_WORDS): LookalikeChecker {
+  const targets: Target[] = [...new Set(imitated.map(registrableDomain))].map((domain) => {
+    const { name, suffix } = nameOf(domain);
+    return { domain, name, suffix, skeleton: skeleton(name) };
+  });
+  const realDomains = new Set(targets.map((t) => t.domain));
+  const brandSet = new Set(brands);
+
+  return {
+    check(host) {
+      const registrable = registrableDomain(host);
+      if (realDomains.has(registrable)) return [];
+      const { name, suffix } = nameOf(registrable);
+      const unicodeName = hostToUnicode(name);
+      const nameSkeleton = skeleton(unicodeName);
+      const hits: LookalikeHit[] = [];
+      const seen = new Set<string>();
+      const add = (hit: LookalikeHit) => {
+        const key = `${hit.kind}:${hit.imitates}`;
+        if (!seen.has(key)) (seen.add(key), hits.push(hit));
+      };
+
+      for (const t of targets) {
+        if (t.name.length < 3) continue;
+        if (name === t.name) {
+          if (suffix !== t.suffix) add({ kind: 'other-suffix', imitates: t.domain, evidence: registrable });
+          continue;
+        }
+        if (unicodeName !== name && nameSkeleton === t.skeleton) {
+          add({ kind: 'homoglyph', imitates: t.domain, evidence: hostToUnicode(registrable) });
+          continue;
+        }
+        // Typos only count on names long enough that one letter off is not just another word.
+        const max = t.name.length >= 9 ? 2 : t.name.length >= 5 ? 1 : 0;
+        if (nameSkeleton === t.skeleton || (max > 0 && editDistance(name, t.name, max) <= max)) {
+          add({ kind: 'typo', imitates: t.domain, evidence: registrable });
+        }
+      }
+
+      // The brand word somewhere it does not belong: a subdomain label, a hyphenated part, or glued to lure words.
+      const tokens = [...subdomainLabels(host), name].flatMap((label) => hostToUnicode(label).split(/[-_]/)).filter(Boolean);
+      for (const token of tokens) {
+        const folded = skeleton(token);
+        for (const brand of brandSet) {
+          const brandSkeleton = skeleton(brand);
+          const exact = token === brand || folded === brandSkeleton;
+          const glued = brand.length >= 5 && token.length > brand.length && folded.includes(brandSkeleton);
+          if ((exact && token !== name) || glued) add({ kind: 'brand-in-name', imitates: brand, evidence: host });
+        }
+      }
+      return hits;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// SiteRisk: what the analysis asks about a site or an address — is it on a list, on the allowlist, a
+// look-alike, and (optionally) what the domain model thinks of it. Built from the compiled lists in
+// analysis/site/data; the background, the scan CLI and the tests each load those bytes their own way.
+import { IMITATED_SITES } from './brands';
+import { readHashedSet, type HashedSet } from './hashed-set';
+import { lookupNames, normalizeHost } from './hostname';
+import { createLookalikeChecker, type LookalikeHit } from './lookalike';
+
+export interface ListSource {
+  /** e.g. `scamsniffer`, `metamask`, `forta`, `etherscan-labels`, `user`. */
+  id: string;
+  /** Shown to the user, e.g. "ScamSniffer scam database". */
+  name: string;
+  licence: string;
+  url?: string;
+}
+
+export interface ListHit {
+  source: ListSource;
+  /** The list entry that matched (the host itself or a parent domain; an address). */
+  matched: string;
+}
+
+export interface DomainScore {
+  /** Calibrated probability that the site is a phishing site, in [0, 1]. */
+  score: number;
+  /** Above this the analysis warns (chosen for ≤ 1 % false positives on benign domains). */
+  threshold: number;
+  reasons: string[];
+}
+
+export interface SiteRisk {
+  /** The allowlist entry covering `host` (a real dapp), if any. */
+  allowed(host: string): string | undefined;
+  /** Lists naming `host` or a parent domain of it as phishing. */
+  listedDomain(host: string): ListHit[];
+  /** Lists naming the address as a drainer, phishing or exploit address. */
+  listedAddress(address: string): ListHit[];
+  lookalikes(host: string): LookalikeHit[];
+  /** The domain model, when loaded. */
+  scoreDomain?(host: string): Promise<DomainScore>;
+}
+
+export interface CompiledList {
+  source: ListSource;
+  /** A hashed-set file (analysis/site/hashed-set.ts). */
+  bytes: Uint8Array;
+}
+
+export interface SiteListData {
+  domainLists: CompiledList[];
+  addressLists: CompiledList[];
+  /** Hosts of real dapps (MetaMask's allowlist and the imitated sites); their subdomains count too. */
+  allowlist: readonly string[];
+  allowlistSource: ListSource;
+  /** More imitated sites for the look-alike checks (MetaMask's fuzzy list). */
+  imitated?: readonly string[];
+  /** The user's own blocked sites (and the e2e tests' test origins); exact hosts or parents. */
+  extraBlockedHosts?: readonly string[];
+  scoreDomain?: SiteRisk['scoreDomain'];
+}
+
+export const USER_LIST: ListSource = { id: 'user', name: 'your own blocked sites', licence: 'n/a' };
+
+export function createSiteRisk(data: SiteListData): SiteRisk {
+  const domainSets: { source: ListSource; set: HashedSet }[] = data.domainLists.map((l) => ({ source: l.source, set: readHashedSet(l.bytes) }));
+  const addressSets: { source: ListSource; set: HashedSet }[] = data.addressLists.map((l) => ({ source: l.source, set: readHashedSet(l.bytes) }));
+  const allow = new Set(data.allowlist.map((h) => normalizeHost(h)).filter((h): h is string => h !== null));
+  const extra = new Set((data.extraBlockedHosts ?? []).map((h) => normalizeHost(h)).filter((h): h is string => h !== null));
+  const lookalike = createLookalikeChecker([...IMITATED_SITES, ...(data.imitated ?? [])]);
+
+  const allowed = (host: string) => lookupNames(host).find((n) => allow.has(n));
+  return {
+    allowed,
+    listedDomain(host) {
+      const names = lookupNames(host);
+      const hits: ListHit[] = [];
+      const userHit = names.find((n) => extra.has(n));
+      if (userHit) hits.push({ source: USER_LIST, matched: userHit });
+      // The allowlist wins over the hashed lists: it guards against their rare false matches, and it is
+      // what MetaMask's own detector does with its blocklist.
+      if (allowed(host)) return hits;
+      for (const { source, set } of domainSets) {
+        const matched = names.find((n) => set.has(n));
+        if (matched) hits.push({ source, matched });
+      }
+      return hits;
+    },
+    listedAddress(address) {
+      const key = address.toLowerCase();
+      return addressSets.filter(({ set }) => set.has(key)).map(({ source }) => ({ source, matched: key }));
+    },
+    lookalikes(host) {
+      return allowed(host) ? [] : lookalike.check(host);
+    },
+    scoreDomain: data.scoreDomain,
+  };
+}
