@@ -11,6 +11,8 @@ import { normalizeRequest, type NormalizedRequest } from './normalize/request';
 import { readAddress, readChainId, tryRead } from './normalize/values';
 import { rules as allRules, type Rule, type RuleContext } from './rules';
 import type { Finding, RequestOrigin, Verdict, WalletRequest } from './types';
+import { domainModelFindings } from './site/model-findings';
+import type { SiteRisk } from './site/site-risk';
 import { makeVerdict } from './verdict';
 
 export interface AnalysisInput {
@@ -66,6 +68,8 @@ export interface AnalysisDeps {
   disabledRules?: readonly string[];
   /** Seam for the model: a score in [0, 1] for the request and the contract it talks to. */
   scoreContract?: (input: ContractScoreInput) => Promise<ContractScoreResult>;
+  /** Phishing site and drainer address lists, look-alike checks and the domain model (analysis/site). */
+  site?: SiteRisk;
 }
 
 export async function analyzeRequest(input: AnalysisInput, deps: AnalysisDeps = {}): Promise<Verdict> {
@@ -100,12 +104,13 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
     },
   );
 
-  const ctx: RuleContext = { method, request, readError: error, notes, actions, facts, origin: input.origin ?? { origin: '' }, chainId, signer, history: deps.history, now };
+  const ctx: RuleContext = { method, request, readError: error, notes, actions, facts, origin: input.origin ?? { origin: '' }, chainId, signer, history: deps.history, site: deps.site, now };
   const disabled = new Set(deps.disabledRules ?? []);
   for (const rule of allRules) {
     if (!disabled.has(rule.id)) findings.push(...runRule(rule, ctx));
   }
 
+  if (!disabled.has('site.model')) findings.push(...(await domainModelFindings(ctx.origin, deps.site)));
   const score = await scoreOf(actions, facts, chainId, deps, findings);
   return makeVerdict(findings, score);
 }
@@ -253,3 +258,4 @@ export { rules } from './rules';
 export type { Rule, RuleContext, RuleHit } from './rules';
 export { makeVerdict } from './verdict';
 export type { Finding, RequestOrigin, Severity, Verdict, VerdictKind, WalletRequest } from './types';
+export { createSiteRisk, type SiteRisk, type SiteListData, type DomainScore, type ListSource } from './site/site-risk';

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { createPublicClient, http, type Hex } from 'viem';
 import { analyzeRequest, createRpcChainReader, type ChainReader } from '../analysis/index';
+import { loadSiteRiskFromDisk } from '../analysis/site/node-lists';
 import { createScoreContract, type CodeSource } from '../lib/score-contract';
 import { createContractScorer, type ContractScorer } from '../model/inference';
 
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
   const scorer = nodeScorer();
   // Load before the first line so its verdict is not cut short by the analysis' budget for the model.
   await scorer().catch((error: unknown) => process.stderr.write(`scan: the model did not load (${(error as Error).message}); scores will be null\n`));
+  // Phishing lists and look-alike checks on each line's `origin`.
+  const site = await loadSiteRiskFromDisk();
   const input = opts.file ? createReadStream(opts.file) : process.stdin;
   input.on('error', (error: Error) => {
     process.stderr.write(`scan: ${error.message}\n`);
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
         chain,
         code: o.code as Record<string, string> | undefined,
         timeoutMs: opts.timeoutMs,
+        site,
         scoreContract: createScoreContract(scorer, codeSource(o.code as Record<string, string> | undefined, chain, opts.rpc, opts.timeoutMs)),
       },
     );

@@ -8,11 +8,13 @@ import { messageRules } from './messages';
 import { orderRules } from './orders';
 import { poisoningRules } from './poisoning';
 import type { Rule } from './rule';
+import { siteRules } from './site';
 import { transactionRules } from './transactions';
 import { typedDataRules } from './typed-data';
 
 export const rules: readonly Rule[] = [
   ...inputRules,
+  ...siteRules,
   ...poisoningRules,
   ...eip7702Rules,
   ...approvalRules,

@@ -6,6 +6,7 @@ import type { AddressHistory } from '../context/history';
 import type { Facts } from '../context/facts';
 import type { Action, ActionOf } from '../decode/actions';
 import type { NormalizedRequest } from '../normalize/request';
+import type { SiteRisk } from '../site/site-risk';
 import type { RequestOrigin, Severity, WalletRequest } from '../types';
 
 export interface RuleContext {
@@ -21,6 +22,8 @@ export interface RuleContext {
   chainId?: number;
   signer?: Address;
   history?: AddressHistory;
+  /** Phishing lists, allowlist and look-alike checks (analysis/site); absent => site rules stay silent. */
+  site?: SiteRisk;
   /** ms since epoch. */
   now: number;
 }
