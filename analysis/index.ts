@@ -13,6 +13,7 @@ import { rules as allRules, type Rule, type RuleContext } from './rules';
 import type { Finding, RequestOrigin, Verdict, WalletRequest } from './types';
 import { domainModelFindings } from './site/model-findings';
 import type { SiteRisk } from './site/site-risk';
+import { settleSimulation, startSimulation, type PendingSimulation, type SimulationOptions } from './simulate';
 import { makeVerdict } from './verdict';
 
 export interface AnalysisInput {
@@ -70,6 +71,8 @@ export interface AnalysisDeps {
   scoreContract?: (input: ContractScoreInput) => Promise<ContractScoreResult>;
   /** Phishing site and drainer address lists, look-alike checks and the domain model (analysis/site). */
   site?: SiteRisk;
+  /** Simulate the request for its asset changes (analysis/simulate); absent => no simulation step. */
+  simulation?: SimulationOptions;
 }
 
 export async function analyzeRequest(input: AnalysisInput, deps: AnalysisDeps = {}): Promise<Verdict> {
@@ -97,6 +100,12 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
     }
   }
 
+  // Started before the other steps and settled after them: it is the slowest step and has its own deadline.
+  const simulation: PendingSimulation | undefined =
+    deps.simulation && request
+      ? startSimulation({ request, actions, signer, chainId, simulator: deps.simulation.simulator, reader: deps.chain, disabledRules: deps.disabledRules })
+      : undefined;
+
   const facts = await gatherFacts(actions, { chain: deps.chain, code: deps.code, chainId, signer, timeoutMs: deps.timeoutMs ?? 4_000 }).catch(
     (e: unknown): Facts => {
       findings.push(internalError('on-chain details could not be gathered', e));
@@ -112,7 +121,7 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
 
   if (!disabled.has('site.model')) findings.push(...(await domainModelFindings(ctx.origin, deps.site)));
   const score = await scoreOf(actions, facts, chainId, deps, findings);
-  return makeVerdict(findings, score);
+  return settleSimulation(makeVerdict(findings, score), simulation, deps.simulation ?? {});
 }
 
 function runRule(rule: Rule, ctx: RuleContext): Finding[] {
@@ -257,5 +266,6 @@ export { createMemoryHistory, type AddressHistory } from './context/history';
 export { rules } from './rules';
 export type { Rule, RuleContext, RuleHit } from './rules';
 export { makeVerdict } from './verdict';
+export { createRpcSimulator, joinSimulation, simulateRequest, type AssetChangesReport, type SimulationOptions, type SimulationOutcome, type SimulationResult, type Simulator } from './simulate';
 export type { Finding, RequestOrigin, Severity, Verdict, VerdictKind, WalletRequest } from './types';
 export { createSiteRisk, type SiteRisk, type SiteListData, type DomainScore, type ListSource } from './site/site-risk';

@@ -27,3 +27,5 @@ export const rules: readonly Rule[] = [
 ];
 
 export type { Rule, RuleContext, RuleHit, RuleExample } from './rule';
+/** Rules on the simulation's result; they run when the simulation finishes (see analysis/simulate). */
+export { simulationRules, type SimulationRule, type SimulationRuleContext } from './simulation';
