@@ -37,8 +37,7 @@ export const LURE_WORDS: readonly string[] = [
   'allocation', 'redeem', 'connect', 'wallet', 'walletconnect', 'sync', 'validate', 'verify', 'verification',
   'restore', 'rectify', 'migrate', 'migration', 'bridge', 'stake', 'staking', 'unstake', 'swap', 'dapp', 'defi',
   'nft', 'token', 'tokens', 'presale', 'whitelist', 'portal', 'support', 'secure', 'security', 'revoke', 'fix',
-  'recovery', 'refund', 'compensation', 'snapshot', 'season', 'points', 'launch', 'official', 'app', 'finance',
-  'protocol', 'network', 'labs', 'foundation', 'dao', 'gov', 'vote', 'event', 'quest', 'check', 'checker',
+  'recovery', 'refund', 'compensation', 'snapshot', 'season', 'points', 'launch', 'official', 'event', 'quest', 'check', 'checker',
   'register', 'registration', 'node', 'nodes', 'auth', 'login', 'apply', 'distribution', 'unlock', 'v2', 'v3',
 ];
 

@@ -1,0 +1,36 @@
+// The full-page warning for a listed phishing site (opened by lib/site-navigation.ts). "Go back" is the
+// default; "Continue anyway" remembers the site and opens it. Only the extension can open this page (it is
+// not web-accessible), so the query it reads was written by the background.
+import { browser } from '#imports';
+import { normalizeHost } from '../../analysis/site/hostname';
+import { hostToUnicode } from '../../analysis/site/punycode';
+import { rememberException } from '../../lib/site-exceptions';
+
+const params = new URLSearchParams(location.search);
+const url = params.get('url') ?? '';
+const host = normalizeHost(url);
+const safeUrl = host && /^https?:/i.test(url) ? url : null;
+
+document.querySelector<HTMLElement>('[data-testid="host"]')!.textContent = host ? hostToUnicode(host) : '(unknown site)';
+document.querySelector<HTMLElement>('[data-testid="lists"]')!.textContent = (params.get('lists') ?? 'a phishing list').split('|').join(', ');
+
+const back = document.getElementById('back') as HTMLButtonElement;
+const proceed = document.getElementById('continue') as HTMLButtonElement;
+back.focus();
+
+back.addEventListener('click', async () => {
+  if (history.length > 1) {
+    history.back();
+    return;
+  }
+  // Opened in a fresh tab: there is nothing to go back to, so close it.
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+});
+
+proceed.disabled = !safeUrl;
+proceed.addEventListener('click', async () => {
+  if (!host || !safeUrl) return;
+  await rememberException(host);
+  location.replace(safeUrl);
+});
