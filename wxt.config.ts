@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import { MODEL_FILES } from './lib/model-files';
+import { SITE_ASSETS } from './lib/site-files';
 
 const require = createRequire(import.meta.url);
 
@@ -16,18 +17,20 @@ export default defineConfig({
       files.push(
         { absoluteSrc: require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'), relativeDest: MODEL_FILES.wasm },
         { absoluteSrc: require.resolve('./model/contract-model.onnx'), relativeDest: MODEL_FILES.model },
+        // Site lists and the domain model (lib/site-files.ts).
+        ...SITE_ASSETS.map(([src, dest]) => ({ absoluteSrc: require.resolve(`./${src}`), relativeDest: dest })),
       );
     },
     // So browser.runtime.getURL() type-checks with these paths.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push(MODEL_FILES.wasm, MODEL_FILES.model);
+      paths.push(MODEL_FILES.wasm, MODEL_FILES.model, ...SITE_ASSETS.map(([, dest]) => dest));
     },
   },
   manifest: {
     name: 'Transaction Firewall',
     description:
       'Reads every wallet signing request before your wallet does, explains it in plain words and warns before you sign.',
-    permissions: ['storage'],
+    permissions: ['storage', 'webNavigation'],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },

@@ -13,6 +13,8 @@ import {
 import { allPending, getPending, savePending, takePending, type PendingEntry } from '../lib/pending-store';
 import { judge } from '../lib/judge';
 import { startContractModel } from '../lib/contract-model';
+import { startSiteRisk } from '../lib/site-risk';
+import { watchNavigations } from '../lib/site-navigation';
 import { rememberRecipient } from '../lib/sent-addresses';
 import { senderPlace } from '../lib/sender-origin';
 
@@ -111,6 +113,8 @@ async function onMessage(raw: unknown, sender: Browser.runtime.MessageSender): P
 
 export default defineBackground(() => {
   startContractModel();
+  startSiteRisk();
+  watchNavigations();
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     onMessage(raw, sender).then(sendResponse, (error) => {
       console.error('Transaction firewall: message failed', error);

@@ -7,6 +7,7 @@ import type { RequestOrigin, Verdict, WalletRequest } from '../analysis/types';
 import { contractScorer } from './contract-model';
 import { createScoreContract, type CodeSource } from './score-contract';
 import { loadSentAddresses } from './sent-addresses';
+import { currentSiteRisk } from './site-risk';
 import { rpcUrlFor } from './settings';
 
 /** Per RPC call, and for the whole analysis. A local node answers in milliseconds. */
@@ -80,6 +81,7 @@ export async function judge(request: WalletRequest, origin: RequestOrigin, chain
     {
       chain: url ? readerFor(url) : null,
       history: await loadSentAddresses(),
+      site: await currentSiteRisk(),
       timeoutMs: RPC_TIMEOUT_MS,
       scoreContract: beforeDeadline(createScoreContract(contractScorer, codeSourceFor(url)), deadlineAt),
     },

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { createPublicClient, http, type Hex } from 'viem';
 import { analyzeRequest, createRpcChainReader, type ChainReader } from '../analysis/index';
 import { loadSiteRiskFromDisk } from '../analysis/site/node-lists';
+import { nodeScoreDomain } from '../model/domain/node-scorer';
 import { createScoreContract, type CodeSource } from '../lib/score-contract';
 import { createContractScorer, type ContractScorer } from '../model/inference';
 
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
   // Load before the first line so its verdict is not cut short by the analysis' budget for the model.
   await scorer().catch((error: unknown) => process.stderr.write(`scan: the model did not load (${(error as Error).message}); scores will be null\n`));
   // Phishing lists and look-alike checks on each line's `origin`.
-  const site = await loadSiteRiskFromDisk();
+  const site = await loadSiteRiskFromDisk({ scoreDomain: nodeScoreDomain() });
   const input = opts.file ? createReadStream(opts.file) : process.stdin;
   input.on('error', (error: Error) => {
     process.stderr.write(`scan: ${error.message}\n`);
