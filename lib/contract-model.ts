@@ -5,7 +5,8 @@
 // starts with the worker, so that cost overlaps with the message delivery and the RPC reads the analysis
 // does first; and a request never waits longer than READY_WAIT_MS for it (the rules decide meanwhile).
 import { browser } from '#imports';
-import { createContractScorer, type ContractScorer } from '../model/inference';
+import type { FeatureInput } from '../model/features';
+import { createContractScorer, type ContractScore, type ContractScorer } from '../model/inference';
 import { MODEL_FILES } from './model-files';
 
 /** How long a request waits for a model that is still loading before it goes on without the score. */
@@ -16,14 +17,17 @@ export interface ModelStatus {
   /** ms since the worker started (performance.now()) */
   loadStartedAt?: number;
   readyAt?: number;
+  /** Where the load time went: reading the model file, then onnxruntime's wasm (streamed, compiled) and the session. */
+  phases?: { modelFileMs: number; runtimeAndSessionMs: number };
   error?: string;
-  /** How the load was started: with the worker, or by the first request (the lazy build, for the benchmark). */
-  start: 'eager' | 'lazy';
+  /** How the load is started: with the worker (shipped), by the first request, or never (benchmark builds). */
+  start: 'eager' | 'lazy' | 'off';
 }
 
-// The lazy build (`wxt build --mode lazy-model`) exists only so the benchmark can show the cold start
-// without this mitigation; the shipped build is eager.
-const START: ModelStatus['start'] = import.meta.env.MODE === 'lazy-model' ? 'lazy' : 'eager';
+// Two builds exist only for the benchmark (model/bench-extension.ts): `wxt build --mode lazy-model` loads
+// the model on the first request (the cold start before this mitigation) and `--mode no-model` never loads
+// it (the floor: a cold start with the rules alone). The shipped build is eager.
+const START: ModelStatus['start'] = import.meta.env.MODE === 'lazy-model' ? 'lazy' : import.meta.env.MODE === 'no-model' ? 'off' : 'eager';
 
 let loading: Promise<ContractScorer> | undefined;
 const status: ModelStatus = { state: 'idle', start: START };
@@ -34,12 +38,12 @@ async function load(): Promise<ContractScorer> {
   try {
     const response = await fetch(browser.runtime.getURL(`/${MODEL_FILES.model}`));
     if (!response.ok) throw new Error(`the model file is missing (${response.status})`);
-    const scorer = await createContractScorer({
-      modelBytes: await response.arrayBuffer(),
-      wasmUrl: browser.runtime.getURL(`/${MODEL_FILES.wasm}`),
-    });
+    const modelBytes = await response.arrayBuffer();
+    const fileReadAt = performance.now();
+    const scorer = await createContractScorer({ modelBytes, wasmUrl: browser.runtime.getURL(`/${MODEL_FILES.wasm}`) });
     status.state = 'ready';
     status.readyAt = performance.now();
+    status.phases = { modelFileMs: fileReadAt - status.loadStartedAt, runtimeAndSessionMs: status.readyAt - fileReadAt };
     return scorer;
   } catch (error) {
     status.state = 'failed';
@@ -61,6 +65,7 @@ export function startContractModel(): void {
 
 /** The scorer, or a rejection saying why there is none (still loading after READY_WAIT_MS, or failed). */
 export function contractScorer(): Promise<ContractScorer> {
+  if (START === 'off') return Promise.reject(new Error('this build has no model'));
   if (START === 'lazy') return loadOnce();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the model is still loading')), READY_WAIT_MS);
@@ -80,12 +85,15 @@ export function contractScorer(): Promise<ContractScorer> {
 export interface ModelProbe {
   status(): ModelStatus;
   scoreVectors(vectors: number[][]): Promise<number[]>;
+  /** The path a request takes: features (with proxy code if given), score, reasons. */
+  score(input: FeatureInput): Promise<ContractScore>;
 }
 
 function exposeForTests(): void {
   const probe: ModelProbe = {
     status: () => ({ ...status }),
     scoreVectors: async (vectors) => Array.from(await (await loadOnce()).scoreVectors(vectors.map((v) => Float32Array.from(v)))),
+    score: async (input) => (await loadOnce()).score(input),
   };
   Object.defineProperty(globalThis, '__txFirewallModel', { value: Object.freeze(probe), configurable: false, writable: false });
 }

@@ -1,0 +1,89 @@
+// The analysis with the real ONNX model behind its seam (onnxruntime-web in wasm, as in the worker): the
+// model raises a drainer to `warn` with its reasons, leaves every benign fixture's verdict as it was, never
+// lowers a malicious one, looks behind a minimal proxy, and cannot hold the verdict past its budget.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Address, Hex } from 'viem';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryHistory } from '../analysis/context/history';
+import { A, NOW, tx } from '../analysis/fixtures/build';
+import { benign, malicious, type Fixture } from '../analysis/fixtures/requests';
+import { analyzeRequest, type AnalysisDeps } from '../analysis/index';
+import { createContractScorer, type ContractScorer } from '../model/inference';
+import { compileAll } from '../model/train/compile';
+import { createScoreContract, type CodeSource } from './score-contract';
+
+const require = createRequire(import.meta.url);
+const CLAIM = '0x4e71d92d'; // Claim()
+const DRAINER_SOURCE = `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+contract Airdrop {
+    address payable private owner;
+    constructor() { owner = payable(msg.sender); }
+    function Claim() external payable { owner.transfer(msg.value); }
+    function SecurityUpdate() external payable { owner.transfer(msg.value); }
+    function withdraw() external { owner.transfer(address(this).balance); }
+    receive() external payable { owner.transfer(msg.value); }
+}`;
+const IMPLEMENTATION = '0x00000000000000000000000000000000000ab1e5' as Address;
+const clone = (impl: Address): Hex => `0x363d3d373d3d3d363d73${impl.slice(2)}5af43d82803e903d91602b57fd5bf3`;
+
+let scorer: ContractScorer;
+let drainer: Hex;
+
+beforeAll(async () => {
+  scorer = await createContractScorer({
+    modelBytes: readFileSync(require.resolve('../model/contract-model.onnx')),
+    wasmBinary: readFileSync(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm')),
+  });
+  drainer = compileAll('Airdrop.sol', DRAINER_SOURCE, '/tmp/tx-firewall-solc-test-cache.json')[1]!.bytecode as Hex;
+}, 60_000);
+
+function deps(code: Record<string, string> | undefined, source: CodeSource = {}): AnalysisDeps {
+  return { code, now: NOW, scoreContract: createScoreContract(() => Promise.resolve(scorer), source) };
+}
+
+const run = (f: Fixture) => analyzeRequest(f.input, { ...deps(f.code), history: f.history ? createMemoryHistory(f.history) : undefined });
+
+describe('with the model', () => {
+  it.each(benign.map((f) => [f.name, f] as const))('benign, verdict unchanged: %s', async (_name, f) => {
+    const v = await run(f);
+    expect(v.verdict, JSON.stringify(v.findings.map((x) => `${x.severity}:${x.id}`))).toBe(f.expect);
+  });
+
+  it.each(malicious.map((f) => [f.name, f] as const))('malicious, never lowered: %s', async (_name, f) => {
+    const v = await run(f);
+    const rank = { allow: 0, warn: 1, block: 2 } as const;
+    expect(rank[v.verdict]).toBeGreaterThanOrEqual(rank[f.expect]);
+  });
+
+  it('flags a drainer with a warn finding that carries the model\'s reasons in words', async () => {
+    const v = await analyzeRequest({ request: tx(A.drainerContract, CLAIM, 10n ** 16n), origin: { origin: 'https://claim.example' }, chainId: 1, from: A.user }, deps({ [A.drainerContract]: drainer }));
+    const finding = v.findings.find((f) => f.id === 'model.flagged');
+    expect(finding?.severity).toBe('warn');
+    expect(finding?.detail).toMatch(/Mainly: .{20,}/);
+    expect((finding?.evidence?.reasons as string[]).length).toBeGreaterThanOrEqual(2);
+    expect(v.score).toBeGreaterThanOrEqual(finding?.evidence?.threshold as number);
+  });
+
+  it('reads the code behind an EIP-1167 clone and scores that', async () => {
+    const asked: string[] = [];
+    const source: CodeSource = { getCode: async (a) => (asked.push(a.toLowerCase()), a.toLowerCase() === IMPLEMENTATION ? drainer : '0x') };
+    const request = tx(A.drainerContract, CLAIM, 10n ** 16n);
+    const v = await analyzeRequest({ request, origin: { origin: 'https://claim.example' }, chainId: 1, from: A.user }, deps({ [A.drainerContract]: clone(IMPLEMENTATION) }, source));
+    expect(asked).toContain(IMPLEMENTATION);
+    const blind = await analyzeRequest({ request, origin: { origin: 'https://claim.example' }, chainId: 1, from: A.user }, deps({ [A.drainerContract]: clone(IMPLEMENTATION) }));
+    expect(v.score).not.toBe(blind.score);
+  });
+
+  it('a model that never answers costs the budget, not the verdict', async () => {
+    const started = Date.now();
+    const v = await analyzeRequest(
+      { request: tx(A.drainerContract, CLAIM, 10n ** 16n), origin: { origin: 'https://claim.example' }, chainId: 1, from: A.user },
+      { code: { [A.drainerContract]: drainer }, now: NOW, scoreContract: () => new Promise(() => {}) },
+    );
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(v.findings.map((f) => f.id)).toContain('model.unavailable');
+    expect(v.verdict).not.toBe('allow');
+  });
+});
