@@ -75,6 +75,7 @@ export function normalizeHost(input: string): string | null {
  * (a listed `evil.com` covers `claim.evil.com`; a listed `x.vercel.app` never covers all of vercel.app).
  */
 export function lookupNames(host: string): string[] {
+  if (/^[\d.]+$|^\[/.test(host)) return [host]; // an IP address has no parent domains
   const registrable = registrableDomain(host);
   const names = [host];
   let rest = host;
