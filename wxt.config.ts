@@ -30,7 +30,7 @@ export default defineConfig({
     name: 'Transaction Firewall',
     description:
       'Reads every wallet signing request before your wallet does, explains it in plain words and warns before you sign.',
-    permissions: ['storage', 'webNavigation'],
+    permissions: ['storage', 'activeTab', 'webNavigation'],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },

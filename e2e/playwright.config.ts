@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: './specs',
-  outputDir: './.artifacts/test-results',
+  // One folder per run: runs from several shells must not clobber each other's artifacts.
+  outputDir: `./.artifacts/test-results/${process.pid}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

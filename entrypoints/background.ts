@@ -1,6 +1,8 @@
 // Wiring only: messages in, a verdict for each guarded request, pending decisions, confirm windows.
 import { browser, defineBackground, type Browser } from '#imports';
-import { recordDecision, type DecidedBy } from '../lib/history';
+import { recordDecision, requestForHistory, type DecidedBy } from '../lib/history';
+import { handle } from '../lib/policy';
+import { readSettings, settingItems } from '../lib/settings';
 import {
   parseContentMessage,
   parsePageMessage,
@@ -25,10 +27,20 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
   const place = senderPlace(sender);
   if (!place) return { type: 'decided', action: 'reject', message: 'The request did not come from a page.' };
   const requestId = crypto.randomUUID();
+  const settings = await readSettings();
+  const base = { requestId, time: Date.now(), origin: place.origin, frameUrl: place.frameUrl, method: message.request.method, requestJson: requestForHistory(message.request) };
+  if (!settings.protection || settings.pausedSites.includes(place.origin)) {
+    await recordDecision({ ...base, verdict: 'allow', summary: 'Not checked: protection is off for this site.', outcome: 'forwarded', decidedBy: 'protection-off' });
+    return { type: 'decided', action: 'forward' };
+  }
   const verdict = await judge(message.request, { origin: place.origin, frameOrigin: place.frameOrigin }, message.chainId);
-  const base = { requestId, origin: place.origin, method: message.request.method, verdict: verdict.verdict, summary: verdict.summary };
-  if (verdict.verdict === 'allow') {
-    await Promise.all([recordDecision({ ...base, time: Date.now(), outcome: 'forwarded', decidedBy: 'verdict' }), rememberRecipient(message.request)]);
+  const handling = handle(verdict, { sensitivity: settings.sensitivity, trusted: settings.trustedSites.includes(place.origin) });
+  if (!handling.ask) {
+    const decidedBy = handling.because === 'safe' ? 'verdict' : handling.because;
+    await Promise.all([
+      recordDecision({ ...base, verdict: verdict.verdict, summary: verdict.summary, details: verdict, outcome: 'forwarded', decidedBy }),
+      rememberRecipient(message.request),
+    ]);
     return { type: 'decided', action: 'forward' };
   }
   const entry: PendingEntry = {
@@ -68,9 +80,12 @@ async function settle(requestId: string, action: 'forward' | 'reject', decidedBy
     requestId,
     time: Date.now(),
     origin: entry.origin,
+    frameUrl: entry.frameUrl,
     method: entry.method,
     verdict: entry.verdict.verdict,
     summary: entry.verdict.summary,
+    details: entry.verdict,
+    requestJson: requestForHistory(entry.request),
     outcome: action === 'forward' ? 'forwarded' : 'rejected',
     decidedBy,
   });
@@ -89,6 +104,11 @@ async function onPageMessage(message: PageToBackground, sender: Browser.runtime.
   if (message.type === 'confirm/get') {
     const { guardId: _g, tabId: _t, frameId: _f, documentId: _d, windowId: _w, ...view } = entry;
     return view satisfies PendingView;
+  }
+  // "Trust this site" is offered for warn-level verdicts only; a block is never silenced this way.
+  if (message.decision === 'continue' && message.trustSite && entry.verdict.verdict === 'warn') {
+    const trusted = await settingItems.trustedSites.getValue();
+    if (!trusted.includes(entry.origin)) await settingItems.trustedSites.setValue([...trusted, entry.origin]);
   }
   return settle(message.requestId, message.decision === 'continue' ? 'forward' : 'reject', 'user');
 }

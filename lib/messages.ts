@@ -39,7 +39,7 @@ export type BackgroundToContent = {
 export type Decision = 'continue' | 'reject';
 export type PageToBackground =
   | { type: 'confirm/get'; requestId: string }
-  | { type: 'confirm/decide'; requestId: string; decision: Decision };
+  | { type: 'confirm/decide'; requestId: string; decision: Decision; trustSite?: boolean };
 
 /** What the confirm window shows; every field here comes from the browser or the analysis. */
 export interface PendingView {
@@ -86,7 +86,7 @@ export function parsePageMessage(v: unknown): PageToBackground | null {
   if (!isRecord(v) || typeof v.requestId !== 'string' || !ID.test(v.requestId)) return null;
   if (v.type === 'confirm/get') return { type: 'confirm/get', requestId: v.requestId };
   if (v.type === 'confirm/decide' && (v.decision === 'continue' || v.decision === 'reject')) {
-    return { type: 'confirm/decide', requestId: v.requestId, decision: v.decision };
+    return { type: 'confirm/decide', requestId: v.requestId, decision: v.decision, trustSite: v.trustSite === true };
   }
   return null;
 }

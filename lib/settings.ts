@@ -1,5 +1,7 @@
-// The user's settings that the background needs. The options page (issue 8) edits the same keys.
-import { browser } from '#imports';
+// The user's settings, one WXT storage item each, read by the background on every request (so a
+// change takes effect at once, without reloading pages) and edited by the popup and options page.
+import { storage } from '#imports';
+import type { Severity } from '../analysis/types';
 
 /** Well-known public endpoints that answer browsers (CORS), so no host permission is needed. */
 export const DEFAULT_RPC_URLS: Readonly<Record<number, string>> = {
@@ -13,12 +15,33 @@ export const DEFAULT_RPC_URLS: Readonly<Record<number, string>> = {
   31337: 'http://127.0.0.1:8545',
 };
 
-const RPC_KEY = 'rpcUrls';
+/** The lowest severity that opens the confirm window. */
+export type Sensitivity = Severity;
+
+export const settingItems = {
+  /** chain id (decimal string) -> RPC URL chosen by the user; defaults fill the rest. */
+  rpcUrls: storage.defineItem<Record<string, string>>('local:rpcUrls', { fallback: {} }),
+  protection: storage.defineItem<boolean>('local:protection', { fallback: true }),
+  /** Origins where the user paused protection. */
+  pausedSites: storage.defineItem<string[]>('local:pausedSites', { fallback: [] }),
+  /** Origins whose warn-level findings the user chose to trust; never applies to `block`. */
+  trustedSites: storage.defineItem<string[]>('local:trustedSites', { fallback: [] }),
+  sensitivity: storage.defineItem<Sensitivity>('local:sensitivity', { fallback: 'warn' }),
+  listUpdates: storage.defineItem<boolean>('local:listUpdates', { fallback: false }),
+  historyDays: storage.defineItem<number>('local:historyDays', { fallback: 90 }),
+} as const;
+
+export type SettingName = keyof typeof settingItems;
+export type Settings = { [K in SettingName]: Awaited<ReturnType<(typeof settingItems)[K]['getValue']>> };
+
+export async function readSettings(): Promise<Settings> {
+  const entries = await Promise.all(Object.entries(settingItems).map(async ([k, item]) => [k, await item.getValue()] as const));
+  return Object.fromEntries(entries) as Settings;
+}
 
 /** The RPC endpoint for a chain: the user's choice, else the default, else none. */
 export async function rpcUrlFor(chainId: number | undefined): Promise<string | undefined> {
   if (chainId === undefined) return undefined;
-  const found = await browser.storage.local.get(RPC_KEY);
-  const chosen = (found[RPC_KEY] as Record<string, string> | undefined)?.[String(chainId)];
+  const chosen = (await settingItems.rpcUrls.getValue())[String(chainId)];
   return chosen ?? DEFAULT_RPC_URLS[chainId];
 }

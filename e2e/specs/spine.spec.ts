@@ -79,7 +79,7 @@ test('eth_sign is held as dangerous, and a signature only comes back after Conti
   const confirm = firewall.nextConfirmWindow();
   const pending = page.evaluate((h) => window.dapp.ethSign('viem', h), hash);
   const dialog = await confirm;
-  await expect(dialog.getByTestId('verdict')).toHaveText('Dangerous request');
+  await expect(dialog.getByTestId('verdict')).toHaveText('Dangerous: you could lose assets');
   expect(server.walletLog.filter((e) => e.method === 'eth_sign')).toHaveLength(0);
   await decide(dialog, 'Continue');
   const outcome = await pending;

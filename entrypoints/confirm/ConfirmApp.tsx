@@ -1,67 +1,59 @@
-import { useEffect, useState } from 'react';
-import { browser } from '#imports';
-import type { Decision, PageToBackground, PendingView } from '../../lib/messages';
+import { useEffect } from 'react';
+import { AssetChanges } from '../../components/AssetChanges';
+import { DecisionBar } from '../../components/DecisionBar';
+import { FindingList } from '../../components/FindingList';
+import { SiteLine } from '../../components/SiteLine';
+import { TechnicalDetails } from '../../components/TechnicalDetails';
+import { VerdictBanner } from '../../components/VerdictBanner';
+import { strings } from '../../components/strings';
+import { useConfirmStore } from '../../lib/stores/confirm-store';
 
-function send(message: PageToBackground): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
-}
+const isSiteFinding = (id: string) => id.startsWith('site.');
 
-export function ConfirmApp({ requestId }: { requestId: string }) {
-  const [view, setView] = useState<PendingView | null | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+/**
+ * The confirm window, in the order a person reads it in five seconds: what this does and how bad
+ * it is, who asks, what would move, why, and — folded — the technical details.
+ */
+export function ConfirmApp({ requestId, pastId }: { requestId: string; pastId: string | null }) {
+  const { shown, busy, load, loadPast, decide } = useConfirmStore();
 
   useEffect(() => {
-    send({ type: 'confirm/get', requestId }).then(
-      (v) => setView((v as PendingView | null) ?? null),
-      () => setView(null),
-    );
-  }, [requestId]);
+    if (pastId) void loadPast(pastId);
+    else void load(requestId);
+  }, [requestId, pastId, load, loadPast]);
 
-  async function decide(decision: Decision) {
-    setBusy(true);
-    await send({ type: 'confirm/decide', requestId, decision }).catch(() => {});
-    window.close();
-  }
+  if (shown === undefined) return <main aria-busy="true">{strings.loading}</main>;
+  if (shown === null) return <main role="alert">{strings.confirm.gone}</main>;
 
-  if (view === undefined) return <p>Loading…</p>;
-  if (view === null) return <p role="alert">This request is no longer waiting for a decision.</p>;
-
-  const danger = view.verdict.verdict === 'block';
+  const { view, past } = shown;
+  const { verdict } = view;
+  const findings = verdict.findings.filter((f) => !isSiteFinding(f.id));
+  const rawJson = past?.requestJson && !past.requestJson.startsWith('{') ? past.requestJson : JSON.stringify(view.request, null, 2);
   return (
-    <main className={danger ? 'verdict-block' : 'verdict-warn'}>
-      <h1 data-testid="verdict">{danger ? 'Dangerous request' : 'Check this request'}</h1>
-      <p data-testid="summary">{view.verdict.summary}</p>
+    <main>
+      <VerdictBanner kind={verdict.verdict} summary={verdict.summary} />
+      {past && (
+        <p data-testid="past-outcome">
+          <strong>{strings.confirm.decidedTitle}:</strong> {strings.confirm.outcome[past.outcome]} ({new Date(past.time).toLocaleString()})
+        </p>
+      )}
+      <SiteLine origin={view.origin} frameUrl={view.frameUrl} siteFindings={verdict.findings.filter((f) => isSiteFinding(f.id))} />
       <dl>
-        <dt>Site</dt>
-        <dd data-testid="origin">{view.origin}</dd>
-        {view.frameUrl && (
-          <>
-            <dt>Asked from a frame</dt>
-            <dd data-testid="frame">{view.frameUrl}</dd>
-          </>
-        )}
-        <dt>Request</dt>
+        <dt>{strings.confirm.method}</dt>
         <dd data-testid="method">{view.method}</dd>
       </dl>
-      <ul data-testid="findings">
-        {view.verdict.findings.map((f) => (
-          <li key={f.id} data-severity={f.severity}>
-            <strong>{f.title}</strong> {f.detail}
-          </li>
-        ))}
-      </ul>
-      <details>
-        <summary>Raw request</summary>
-        <pre data-testid="raw">{JSON.stringify(view.request, null, 2)}</pre>
-      </details>
-      <div className="actions">
-        <button autoFocus disabled={busy} onClick={() => decide('reject')}>
-          Reject
-        </button>
-        <button disabled={busy} onClick={() => decide('continue')}>
-          Continue
-        </button>
-      </div>
+      <AssetChanges report={verdict.assetChanges} signer={verdict.assetChanges?.result?.signer} />
+      <FindingList findings={findings} />
+      <TechnicalDetails findings={verdict.findings} rawJson={rawJson} />
+      {!past && (
+        <DecisionBar
+          verdict={verdict.verdict}
+          origin={view.origin}
+          busy={busy}
+          onReject={() => void decide(requestId, 'reject')}
+          onContinue={(trustSite) => void decide(requestId, 'continue', trustSite)}
+        />
+      )}
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
+import '../../components/theme.css';
 import { ConfirmApp } from './ConfirmApp';
-import './confirm.css';
 
-const requestId = new URLSearchParams(location.search).get('id') ?? '';
-createRoot(document.getElementById('root')!).render(<ConfirmApp requestId={requestId} />);
+const query = new URLSearchParams(location.search);
+createRoot(document.getElementById('root')!).render(<ConfirmApp requestId={query.get('id') ?? ''} pastId={query.get('history')} />);

@@ -1,0 +1,43 @@
+import type { VerdictKind } from '../analysis/types';
+import { strings } from './strings';
+
+/** Shapes as well as colours, so the verdict reads the same for colour-blind users. */
+function VerdictIcon({ kind }: { kind: VerdictKind }) {
+  const label = strings.confirm.iconLabel[kind];
+  if (kind === 'block') {
+    return (
+      <svg className="icon" viewBox="0 0 24 24" role="img" aria-label={label}>
+        <polygon points="7,2 17,2 22,7 22,17 17,22 7,22 2,17 2,7" fill="currentColor" />
+        <rect x="11" y="6" width="2" height="8" fill="var(--bg)" />
+        <rect x="11" y="16" width="2" height="2" fill="var(--bg)" />
+      </svg>
+    );
+  }
+  if (kind === 'warn') {
+    return (
+      <svg className="icon" viewBox="0 0 24 24" role="img" aria-label={label}>
+        <polygon points="12,2 23,21 1,21" fill="currentColor" />
+        <rect x="11" y="8" width="2" height="7" fill="var(--bg)" />
+        <rect x="11" y="17" width="2" height="2" fill="var(--bg)" />
+      </svg>
+    );
+  }
+  return (
+    <svg className="icon" viewBox="0 0 24 24" role="img" aria-label={label}>
+      <circle cx="12" cy="12" r="10" fill="currentColor" />
+      <polyline points="7,12 11,16 17,8" fill="none" stroke="var(--bg)" strokeWidth="2.5" />
+    </svg>
+  );
+}
+
+export function VerdictBanner({ kind, summary }: { kind: VerdictKind; summary: string }) {
+  return (
+    <header className={`banner banner-${kind}`} role={kind === 'allow' ? undefined : 'alert'}>
+      <VerdictIcon kind={kind} />
+      <div>
+        <h1 data-testid="verdict">{strings.confirm.verdict[kind]}</h1>
+        <p data-testid="summary">{summary}</p>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,61 @@
+// State of the confirm window: the pending request as the background holds it, or a past decision
+// from the history when the window is opened from the popup.
+import { create } from 'zustand';
+import { browser } from '#imports';
+import type { Decision, PageToBackground, PendingView } from '../messages';
+import { historyItem, type HistoryEntry } from '../history';
+
+export interface Shown {
+  view: PendingView;
+  /** Set when showing a past decision rather than a pending one. */
+  past?: HistoryEntry;
+}
+
+interface ConfirmState {
+  shown: Shown | null | undefined;
+  busy: boolean;
+  load(requestId: string): Promise<void>;
+  loadPast(requestId: string): Promise<void>;
+  decide(requestId: string, decision: Decision, trustSite?: boolean): Promise<void>;
+}
+
+const send = (message: PageToBackground) => browser.runtime.sendMessage(message) as Promise<unknown>;
+
+/** A late simulation joins the pending entry when it finishes; the window checks back this often. */
+const LATE_POLL_MS = 750;
+const LATE_POLLS = 20;
+
+export const useConfirmStore = create<ConfirmState>((set, get) => ({
+  shown: undefined,
+  busy: false,
+  async load(requestId) {
+    for (let poll = 0; poll <= LATE_POLLS; poll++) {
+      const view = (await send({ type: 'confirm/get', requestId }).catch(() => null)) as PendingView | null;
+      if (get().busy) return;
+      set({ shown: view ? { view } : null });
+      if (!view || view.verdict.assetChanges?.state !== 'late') return;
+      await new Promise((r) => setTimeout(r, LATE_POLL_MS));
+    }
+  },
+  async loadPast(requestId) {
+    const entry = (await historyItem.getValue()).find((e) => e.requestId === requestId);
+    if (!entry || !entry.details) return set({ shown: null });
+    let request: PendingView['request'] = { method: entry.method };
+    try {
+      request = JSON.parse(entry.requestJson ?? '{}');
+    } catch {
+      // A request cut for the history is shown as text below.
+    }
+    set({
+      shown: {
+        past: entry,
+        view: { requestId, origin: entry.origin, frameUrl: entry.frameUrl, method: entry.method, request, verdict: entry.details, createdAt: entry.time },
+      },
+    });
+  },
+  async decide(requestId, decision, trustSite) {
+    set({ busy: true });
+    await send({ type: 'confirm/decide', requestId, decision, trustSite }).catch(() => {});
+    window.close();
+  },
+}));
