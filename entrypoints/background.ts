@@ -1,5 +1,6 @@
 // Wiring only: messages in, a verdict for each guarded request, pending decisions, confirm windows.
 import { browser, defineBackground, type Browser } from '#imports';
+import type { Verdict } from '../analysis/types';
 import { recordDecision, requestForHistory, type DecidedBy } from '../lib/history';
 import { handle } from '../lib/policy';
 import { readSettings, settingItems } from '../lib/settings';
@@ -13,7 +14,7 @@ import {
   type PendingView,
 } from '../lib/messages';
 import { allPending, getPending, savePending, takePending, type PendingEntry } from '../lib/pending-store';
-import { judge } from '../lib/judge';
+import { judge, type Judgement } from '../lib/judge';
 import { startContractModel } from '../lib/contract-model';
 import { startSiteRisk } from '../lib/site-risk';
 import { watchNavigations } from '../lib/site-navigation';
@@ -33,7 +34,8 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
     await recordDecision({ ...base, verdict: 'allow', summary: 'Not checked: protection is off for this site.', outcome: 'forwarded', decidedBy: 'protection-off' });
     return { type: 'decided', action: 'forward' };
   }
-  const verdict = await judge(message.request, { origin: place.origin, frameOrigin: place.frameOrigin }, message.chainId);
+  const judgement = await judge(message.request, { origin: place.origin, frameOrigin: place.frameOrigin }, message.chainId);
+  const verdict = await settleLateAllow(judgement);
   const handling = handle(verdict, { sensitivity: settings.sensitivity, trusted: settings.trustedSites.includes(place.origin) });
   if (!handling.ask) {
     const decidedBy = handling.because === 'safe' ? 'verdict' : handling.because;
@@ -57,6 +59,11 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
     createdAt: Date.now(),
   };
   await savePending(entry);
+  // A simulation that missed its deadline joins the pending decision when it finishes; the window shows it.
+  void judgement.later?.then(async (joined) => {
+    const still = await getPending(requestId);
+    if (still) await savePending({ ...still, verdict: joined });
+  });
   const window = await browser.windows.create({
     url: `${browser.runtime.getURL(CONFIRM_PAGE)}?id=${requestId}`,
     type: 'popup',
@@ -66,6 +73,29 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
   // The window may have been closed (and the request rejected) while it was being created.
   if (await getPending(requestId)) await savePending({ ...entry, windowId: window?.id });
   return { type: 'pending', requestId };
+}
+
+/** How long an `allow` waits for a late simulation before the user is asked instead. */
+const LATE_ALLOW_WAIT_MS = 3000;
+
+/**
+ * Nothing is forwarded before its simulation is in: an `allow` whose simulation is late waits a little
+ * longer, and if it is still missing, the user decides with that said.
+ */
+async function settleLateAllow({ verdict, later }: Judgement): Promise<Verdict> {
+  if (!later || verdict.verdict !== 'allow') return verdict;
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), LATE_ALLOW_WAIT_MS));
+  const joined = await Promise.race([later, timeout]);
+  if (joined) return joined;
+  return {
+    ...verdict,
+    verdict: 'warn',
+    summary: 'The firewall could not find out in time what this would move.',
+    findings: [
+      { id: 'simulation.late', severity: 'warn', title: 'Not simulated in time', detail: 'Your node did not finish simulating this request, so the firewall cannot tell you what it would move.' },
+      ...verdict.findings,
+    ],
+  };
 }
 
 /** Delivers a decision once: the first caller takes the entry, later ones find nothing. */

@@ -3,6 +3,8 @@
 import { createPublicClient, http } from 'viem';
 import { analyzeRequest, type AnalysisDeps } from '../analysis';
 import { createRpcChainReader, type ChainReader } from '../analysis/context/chain-reader';
+import { createRpcSimulator } from '../analysis/simulate/rpc-simulator';
+import type { Simulator } from '../analysis/simulate/types';
 import type { RequestOrigin, Verdict, WalletRequest } from '../analysis/types';
 import { contractScorer } from './contract-model';
 import { createScoreContract, type CodeSource } from './score-contract';
@@ -13,6 +15,8 @@ import { rpcUrlFor } from './settings';
 /** Per RPC call, and for the whole analysis. A local node answers in milliseconds. */
 const RPC_TIMEOUT_MS = 1500;
 const ANALYSIS_DEADLINE_MS = 5000;
+/** The simulation runs beside the other steps; past this the verdict goes out and the simulation joins later. */
+const SIMULATION_DEADLINE_MS = 1500;
 
 /** Time kept back for the rules' verdict to be assembled and sent once the model has answered. */
 const MODEL_MARGIN_MS = 300;
@@ -20,6 +24,17 @@ const MODEL_MARGIN_MS = 300;
 type ScoreContract = NonNullable<AnalysisDeps['scoreContract']>;
 
 const readers = new Map<string, ChainReader>();
+const simulators = new Map<string, Simulator>();
+
+/** One simulator per endpoint, sharing the reader's token metadata cache and remembering what the node lacks. */
+function simulatorFor(url: string): Simulator {
+  let simulator = simulators.get(url);
+  if (!simulator) {
+    simulator = createRpcSimulator(url, { reader: readerFor(url), timeoutMs: RPC_TIMEOUT_MS });
+    simulators.set(url, simulator);
+  }
+  return simulator;
+}
 
 function readerFor(url: string): ChainReader {
   let reader = readers.get(url);
@@ -69,13 +84,21 @@ function beforeDeadline(score: ScoreContract, deadlineAt: number): ScoreContract
   };
 }
 
-export async function judge(request: WalletRequest, origin: RequestOrigin, chainIdHex: string | undefined): Promise<Verdict> {
+/** A verdict, and when its simulation missed its deadline, the verdict it joins once it finishes. */
+export interface Judgement {
+  verdict: Verdict;
+  later?: Promise<Verdict>;
+}
+
+export async function judge(request: WalletRequest, origin: RequestOrigin, chainIdHex: string | undefined): Promise<Judgement> {
   const deadlineAt = Date.now() + ANALYSIS_DEADLINE_MS;
   const chainId = chainIdHex ? Number.parseInt(chainIdHex, 16) : undefined;
   const url = await rpcUrlFor(chainId);
   const deadline = new Promise<Verdict>((resolve) =>
     setTimeout(() => resolve(notFinished(`The analysis took longer than ${ANALYSIS_DEADLINE_MS / 1000} seconds.`)), ANALYSIS_DEADLINE_MS),
   );
+  let joined: (v: Verdict) => void = () => {};
+  const later = new Promise<Verdict>((resolve) => (joined = resolve));
   const analysis = analyzeRequest(
     { request, origin, chainId },
     {
@@ -84,7 +107,9 @@ export async function judge(request: WalletRequest, origin: RequestOrigin, chain
       site: await currentSiteRisk(),
       timeoutMs: RPC_TIMEOUT_MS,
       scoreContract: beforeDeadline(createScoreContract(contractScorer, codeSourceFor(url)), deadlineAt),
+      simulation: { simulator: url ? simulatorFor(url) : null, deadlineMs: SIMULATION_DEADLINE_MS, onLate: ({ verdict }) => joined(verdict) },
     },
   ).catch((error: unknown) => notFinished(`The analysis failed (${String(error)}).`));
-  return Promise.race([analysis, deadline]);
+  const verdict = await Promise.race([analysis, deadline]);
+  return verdict.assetChanges?.state === 'late' ? { verdict, later } : { verdict };
 }
