@@ -177,3 +177,25 @@ test('the options page checks an RPC by asking its chain id, and refuses a malfo
   await options.getByTestId('import').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"protection":"yes"}') });
   await expect(options.getByTestId('status')).toContainText('Not imported');
 });
+
+test('a request from a known phishing site is shown with the site warning first', async ({ context, firewall, server }) => {
+  // A test origin cannot be on the shipped lists; the user's own blocked sites are merged like a list.
+  await firewall.setStorage({ userBlockedSites: ['127.0.0.1'] });
+  const page = await context.newPage();
+  const listed = `${server.otherOrigin}/dapp.html`;
+  await page.goto(listed).catch(() => {});
+  await expect.poll(() => page.url()).toMatch(/\/blocked\.html\?/);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, 'known-phishing-site-page.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Continue anyway' }).click();
+  await expect.poll(() => page.url()).toBe(listed);
+  await page.waitForFunction(() => 'dapp' in window);
+  const next = firewall.nextConfirmWindow();
+  const pending = page.evaluate(() => window.dapp.request('viem', 'personal_sign', ['0x68656c6c6f', '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266']));
+  const dialog = await next;
+  await expect(dialog.getByTestId('verdict')).toHaveText('Dangerous: you could lose assets');
+  await expect(dialog.getByTestId('site-warning').first()).toBeVisible();
+  await shoot(dialog, 'known-phishing-site');
+  await decide(dialog, 'Reject');
+  expect((await pending).rpcCode).toBe(4001);
+});
