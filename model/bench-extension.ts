@@ -6,6 +6,8 @@
 // Cold start: the service worker is stopped (CDP ServiceWorker.stopAllWorkers, as Chrome does after 30 s
 // idle), then a dapp sends a drainer-like call; the time runs from the dapp's call to the confirm window.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
@@ -29,6 +31,8 @@ const LABELS: Record<keyof typeof BUILDS, string> = {
   none: 'floor: no model at all (rules only)',
 };
 const COLD_ROUNDS = 5;
+/** A public RPC endpoint answers in roughly this much; local anvil in about nothing. */
+const RPC_LATENCY_MS = 150;
 const WARM_RUNS = 300;
 type ProbeGlobal = typeof globalThis & { __txFirewallModel: ModelProbe };
 
@@ -119,6 +123,29 @@ async function coldRound(context: BrowserContext, extensionId: string, dapp: Pag
   };
 }
 
+/** Forwards JSON-RPC to anvil after a delay, as a remote endpoint would answer (CORS open, like public RPCs). */
+function delayingProxy(target: string, delayMs: number): Promise<{ url: string; close(): void }> {
+  const server = createServer((req, res) => {
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST, OPTIONS' };
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      setTimeout(async () => {
+        try {
+          const answer = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) });
+          res.writeHead(answer.status, { ...cors, 'content-type': 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
+        } catch {
+          res.writeHead(502, cors).end();
+        }
+      }, delayMs);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })),
+  );
+}
+
 function quantile(samples: number[], q: number): number {
   const s = [...samples].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
@@ -134,6 +161,7 @@ async function main(): Promise<void> {
   const server = await startServer(anvil.url);
   const walletDir = prepareWallet(server.url);
   const drainer = await deploy(anvil.url);
+  const slowRpc = await delayingProxy(anvil.url, RPC_LATENCY_MS);
   const rows: string[][] = [];
   let warm: Awaited<ReturnType<typeof warmFigures>> | undefined;
   try {
@@ -142,26 +170,32 @@ async function main(): Promise<void> {
       try {
         const worker = await firewallWorker(context);
         const extensionId = new URL(worker.url()).host;
-        await worker.evaluate((url) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ rpcUrls: { '31337': url } }), anvil.url);
         const dapp = await context.newPage();
         await dapp.goto(new URL('/dapp.html', server.url).href);
         await dapp.waitForFunction(() => 'dapp' in window);
-        await coldRound(context, extensionId, dapp, drainer); // first start of this profile: not counted
-        const rounds: ColdRound[] = [];
-        for (let i = 0; i < COLD_ROUNDS; i++) rounds.push(await coldRound(context, extensionId, dapp, drainer));
-        const ms = rounds.map((r) => r.ms);
-        const loads = rounds.map((r) => r.loadMs).filter((x): x is number => x !== undefined);
-        const runtimes = rounds.map((r) => r.runtimeMs).filter((x): x is number => x !== undefined);
-        const readies = rounds.map((r) => r.readyAt).filter((x): x is number => x !== undefined);
-        rows.push([
-          LABELS[variant],
-          f(quantile(ms, 0.5)),
-          `${f(Math.min(...ms))}–${f(Math.max(...ms))}`,
-          f(loads.length ? quantile(loads, 0.5) : undefined),
-          f(runtimes.length ? quantile(runtimes, 0.5) : undefined),
-          f(readies.length ? quantile(readies, 0.5) : undefined),
-          `${rounds.filter((r) => r.scored).length}/${rounds.length}`,
-        ]);
+        for (const [latency, rpcUrl] of [[0, anvil.url], [RPC_LATENCY_MS, slowRpc.url]] as const) {
+          await (await firewallWorker(context)).evaluate(
+            (url) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ rpcUrls: { '31337': url } }),
+            rpcUrl,
+          );
+          await coldRound(context, extensionId, dapp, drainer); // first start with this setting: not counted
+          const rounds: ColdRound[] = [];
+          for (let i = 0; i < COLD_ROUNDS; i++) rounds.push(await coldRound(context, extensionId, dapp, drainer));
+          const ms = rounds.map((r) => r.ms);
+          const loads = rounds.map((r) => r.loadMs).filter((x): x is number => x !== undefined);
+          const runtimes = rounds.map((r) => r.runtimeMs).filter((x): x is number => x !== undefined);
+          const readies = rounds.map((r) => r.readyAt).filter((x): x is number => x !== undefined);
+          rows.push([
+            LABELS[variant],
+            latency === 0 ? 'local anvil' : `+${latency} ms per RPC call`,
+            f(quantile(ms, 0.5)),
+            `${f(Math.min(...ms))}–${f(Math.max(...ms))}`,
+            f(loads.length ? quantile(loads, 0.5) : undefined),
+            f(runtimes.length ? quantile(runtimes, 0.5) : undefined),
+            f(readies.length ? quantile(readies, 0.5) : undefined),
+            `${rounds.filter((r) => r.scored).length}/${rounds.length}`,
+          ]);
+        }
         if (variant === 'eager') warm = await warmFigures(await firewallWorker(context), extensionId);
       } finally {
         await context.close();
@@ -169,6 +203,7 @@ async function main(): Promise<void> {
     }
   } finally {
     rmSync(walletDir, { recursive: true, force: true });
+    slowRpc.close();
     await server.stop();
     await anvil.stop();
   }
@@ -176,7 +211,7 @@ async function main(): Promise<void> {
   const modelBytes = statSync(join(ROOT, 'model', 'contract-model.onnx')).size;
   const wasmBytes = statSync(join(BUILDS.eager, MODEL_FILES.wasm)).size;
   console.log(`\nCold start: service worker stopped, then one drainer-like request (dapp call → confirm window), ${COLD_ROUNDS} rounds each\n`);
-  table(['build', 'median ms', 'range ms', 'model load ms', 'of which wasm + session ms', 'model ready at ms after worker start', 'requests scored'], rows);
+  table(['build', 'RPC', 'median ms', 'range ms', 'model load ms', 'of which wasm + session ms', 'model ready at ms after worker start', 'requests scored'], rows);
   console.log('(load figures: medians from the worker\'s own clock, which Chrome coarsens to 0.1 ms)');
   if (warm) {
     console.log('\nWarm, in the service worker\n');
@@ -197,7 +232,7 @@ async function main(): Promise<void> {
     [
       ['model (contract-model.onnx)', String(modelBytes)],
       ['onnxruntime wasm (ort-wasm-simd-threaded.wasm)', String(wasmBytes)],
-      ['extension package, unpacked', String(dirSize(BUILDS.eager))],
+      ['extension package as benchmarked (bench-eager build), unpacked', String(dirSize(BUILDS.eager))],
     ],
   );
 }
