@@ -1,5 +1,5 @@
 // The domain model's data: phishing domains with the date ScamSniffer first listed them, and benign
-// domains from sources that never list phishing (MetaMask's allowlist, npm top-sites, email providers,
+// domains from sources that never list phishing (MetaMask's allowlist, email providers,
 // disposable-mail domains, the explorers and RPC hosts in viem's chain list, the hand-picked dapps).
 // Benign domains have no date, so they are split by a hash of their registrable domain instead.
 import { createRequire } from 'node:module';
@@ -73,7 +73,6 @@ export function buildDomainDataset(opts: DatasetOptions): { rows: DomainRow[]; s
     ['metamask-allowlist', hosts(mm.whitelist)],
     ['curated-dapps', hosts(IMITATED_SITES)],
     ['viem-chains', chainHosts()],
-    ['top-sites', hosts((require('top-sites') as { rootDomain: string }[]).map((s) => s.rootDomain))],
     ['email-providers', hosts(require('email-providers/all.json') as string[])],
     ['disposable-email', disposable],
   ];

@@ -99,7 +99,7 @@ export function writeDomainReport(path: string, r: DomainReportInput): void {
     '',
     '## Limits',
     '',
-    '- The benign side is what public, offline sources give: MetaMask\'s allowlist, hand-picked dapps, explorer and RPC hosts from viem, the 500 top sites, email providers and a sample of disposable-mail domains. It under-represents young legitimate dapps, which look most like phishing (new names, crypto words, hosting platforms); expect more false positives there than the table shows. That is why the model only ever warns.',
+    '- The benign side is what public, offline sources give: MetaMask\'s allowlist, hand-picked dapps, explorer and RPC hosts from viem, email providers and a sample of disposable-mail domains. It under-represents young legitimate dapps, which look most like phishing (new names, crypto words, hosting platforms); expect more false positives there than the table shows. That is why the model only ever warns.',
     '- ScamSniffer lists what its own detectors find; phishing it misses is missing here too, and its first-listed day is when it was listed, not when the site went up.',
     '- The model reads the host name only (the extension gives the analysis an origin). Paths and page content would add signal.',
     '- Training data: ScamSniffer (GPL-3.0) and MetaMask (DBAD) domains; see THIRD-PARTY-NOTICES.md for what that means for the model file.',
