@@ -88,7 +88,9 @@ export function createLookalikeChecker(imitated: readonly string[], brands: read
       const seen = new Set<string>();
       const add = (hit: LookalikeHit) => {
         const key = `${hit.kind}:${hit.imitates}`;
-        if (!seen.has(key)) (seen.add(key), hits.push(hit));
+        if (seen.has(key)) return;
+        seen.add(key);
+        hits.push(hit);
       };
 
       for (const t of targets) {
