@@ -26,7 +26,15 @@ export default defineConfig({
       paths.push(MODEL_FILES.wasm, MODEL_FILES.model, ...SITE_ASSETS.map(([, dest]) => dest));
     },
   },
-  manifest: {
+  // One manifest version for both stores: Firefox gets MV3 too (WXT's default for Firefox is MV2).
+  manifestVersion: 3,
+  // The version comes from package.json (one source for the manifest and the zip names).
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    // What the Firefox reviewers need to rebuild the package: no store art, no test output.
+    excludeSources: ['store/screenshots/**', 'e2e/.artifacts/**', 'test-results/**', 'playwright-report/**', '.output/**'],
+  },
+  manifest: ({ browser }) => ({
     name: 'Transaction Firewall',
     description:
       'Reads every wallet signing request before your wallet does, explains it in plain words and warns before you sign.',
@@ -34,5 +42,18 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'tx-firewall@tx-firewall',
+          // The guard's MAIN-world content script needs Firefox 128; data_collection_permissions (which
+          // AMO requires of new extensions) is read from 140 on, the current ESR. Desktop only: Firefox
+          // for Android has no windows API for the confirm window.
+          strict_min_version: '140.0',
+          // Nothing is collected or transmitted to the developer (PRIVACY.md).
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });
