@@ -5,6 +5,13 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export function summary(values: number[]) {
+export interface Summary {
+  n: number;
+  median: number;
+  p95: number;
+  p99: number;
+}
+
+export function summary(values: number[]): Summary {
   return { n: values.length, median: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99) };
 }

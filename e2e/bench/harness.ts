@@ -1,0 +1,127 @@
+// Browser plumbing shared by the benchmarks: a private copy of the built extension (so a concurrent
+// `wxt build` cannot pull files from under a run), Chromium launched exactly as e2e/fixtures/browser.ts
+// does, stopping the firewall's service worker, and CDP calls on a worker target.
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Worker } from '@playwright/test';
+import { CHROMIUM, FIREWALL_DIR } from '../fixtures/browser';
+import { freePort } from '../fixtures/free-port';
+
+/** Copies .output/chrome-mv3 to a temporary folder; the copy is what the run loads and measures. */
+export function snapshotBuild(): { dir: string; remove(): void } {
+  if (!existsSync(join(FIREWALL_DIR, 'manifest.json'))) throw new Error(`no build at ${FIREWALL_DIR}: run "npx wxt build" first`);
+  const dir = mkdtempSync(join(tmpdir(), 'txfw-bench-build-'));
+  cpSync(FIREWALL_DIR, dir, { recursive: true });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Same flags as launchBrowser in e2e/fixtures/browser.ts, with the firewall loaded from `firewallDir`. */
+export async function launch(walletDir: string, firewallDir: string | null): Promise<BrowserContext> {
+  const extensions = firewallDir ? [firewallDir, walletDir] : [walletDir];
+  const profile = mkdtempSync(join(tmpdir(), 'txfw-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensions.join(',')}`,
+      `--load-extension=${extensions.join(',')}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  context.on('close', () => setTimeout(() => rmSync(profile, { recursive: true, force: true, maxRetries: 3 }), 500).unref());
+  return context;
+}
+
+const isFirewall = (w: Worker) => w.url().endsWith('/background.js');
+export async function firewallWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers().find(isFirewall) ?? context.waitForEvent('serviceworker', { predicate: isFirewall });
+}
+
+/** As e2e/fixtures/test.ts does it: ServiceWorker.stopAllWorkers from a session on a page of the extension. */
+export async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+  const cdp = await context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+  await page.close();
+}
+
+export interface HeapUsage {
+  usedSize: number;
+  totalSize: number;
+}
+
+/**
+ * JS heap of the firewall's service worker after a forced GC. Playwright opens CDP sessions on pages
+ * only, so this attaches to the worker target through a page session (Target.attachToTarget, not
+ * flattened) and speaks to it with Target.sendMessageToTarget.
+ */
+export async function workerHeap(cdp: CDPSession): Promise<HeapUsage> {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.endsWith('/background.js'));
+  if (!target) throw new Error('the firewall service worker is not running');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+  let nextId = 1;
+  const call = (method: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = nextId++;
+      const onMessage = (event: { sessionId?: string; message: string }) => {
+        const m = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+        if (event.sessionId !== sessionId || m.id !== id) return;
+        cdp.off('Target.receivedMessageFromTarget', onMessage);
+        if (m.error) reject(new Error(`${method}: ${m.error.message}`));
+        else resolve(m.result);
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+    });
+  try {
+    await call('HeapProfiler.collectGarbage');
+    return (await call('Runtime.getHeapUsage')) as HeapUsage;
+  } finally {
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+  }
+}
+
+/** JS heap of a page (its main world, isolated worlds and content scripts share the isolate) after a forced GC. */
+export async function pageHeap(cdp: CDPSession): Promise<HeapUsage & { jsHeapUsedSize: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.send('Performance.disable');
+  return { ...usage, jsHeapUsedSize: metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN };
+}
+
+/** A plain page with no script of its own, for the page-load figure. */
+export async function startPlainServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain</title></head><body><h1>A plain page</h1><p>No scripts.</p></body></html>';
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body));
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://localhost:${port}/plain.html`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export function dirSize(dir: string, filter: (name: string) => boolean = () => true): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && filter(entry.name)) total += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
