@@ -5,17 +5,17 @@
 //
 // Cold start: the service worker is stopped (CDP ServiceWorker.stopAllWorkers, as Chrome does after 30 s
 // idle), then a dapp sends a drainer-like call; the time runs from the dapp's call to the confirm window.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import solc from 'solc';
 import { createPublicClient, createWalletClient, encodeFunctionData, http, parseAbi, parseEther, toHex, type Address, type Hex } from 'viem';
 import { foundry } from 'viem/chains';
 import { DEV_ACCOUNT, startAnvil } from '../e2e/fixtures/anvil';
-import { CHROMIUM, prepareWallet, ROOT } from '../e2e/fixtures/browser';
+import { launchBrowser, prepareWallet, ROOT } from '../e2e/fixtures/browser';
+import { firewallWorker, stopServiceWorker } from '../e2e/fixtures/service-worker';
 import { startServer } from '../e2e/fixtures/server';
 import type { ModelProbe } from '../lib/contract-model';
 import { MODEL_FILES } from '../lib/model-files';
@@ -58,38 +58,7 @@ async function deploy(rpcUrl: string): Promise<Address> {
   return (await createPublicClient({ chain, transport: http(rpcUrl) }).waitForTransactionReceipt({ hash })).contractAddress!;
 }
 
-async function launch(extensionDir: string, walletDir: string): Promise<BrowserContext> {
-  const profile = mkdtempSync(join(tmpdir(), 'txfw-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [`--disable-extensions-except=${extensionDir},${walletDir}`, `--load-extension=${extensionDir},${walletDir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
-  context.on('close', () => setTimeout(() => rmSync(profile, { recursive: true, force: true, maxRetries: 3 }), 500).unref());
-  return context;
-}
-
-const isFirewall = (w: Worker) => w.url().endsWith('/background.js');
-async function firewallWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers().find(isFirewall) ?? context.waitForEvent('serviceworker', { predicate: isFirewall });
-}
-
-/** As e2e/fixtures/test.ts does it: from a CDP session attached to a page of the extension. */
-async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
-  const cdp = await context.newCDPSession(page);
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-  await page.close();
-}
+const launch = (firewallDir: string, walletDir: string): Promise<BrowserContext> => launchBrowser({ firewallDir, walletDir });
 
 interface ColdRound {
   ms: number;
