@@ -30,7 +30,7 @@ export default defineConfig({
   manifestVersion: 3,
   // The version comes from package.json (one source for the manifest and the zip names).
   zip: {
-    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     // What the Firefox reviewers need to rebuild the package: no store art, no test output.
     excludeSources: ['store/screenshots/**', 'e2e/.artifacts/**', 'test-results/**', 'playwright-report/**', '.output/**'],
   },
@@ -50,8 +50,10 @@ export default defineConfig({
           // AMO requires of new extensions) is read from 140 on, the current ESR. Desktop only: Firefox
           // for Android has no windows API for the confirm window.
           strict_min_version: '140.0',
-          // Nothing is collected or transmitted to the developer (PRIVACY.md).
-          data_collection_permissions: { required: ['none'] },
+          // Nothing goes to the developer, but the transaction being checked (addresses, amounts, call
+          // data) is sent to the RPC node (PublicNode unless the user picks another): Mozilla's taxonomy
+          // calls that transmitting "financial and payment information" (transactions). PRIVACY.md.
+          data_collection_permissions: { required: ['financialAndPaymentInfo'] },
         },
       },
     }),
