@@ -83,8 +83,6 @@ export const en = {
     paused: 'Sites where protection is paused',
     pausedNone: 'None.',
     resume: 'Resume',
-    lists: 'Update the phishing lists from their public sources',
-    listsHelp: 'Off by default. The extension works fully offline with the lists it ships.',
     history: 'Keep the history for (days)',
     clearHistory: 'Clear the history',
     cleared: 'History cleared.',

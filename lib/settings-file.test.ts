@@ -8,7 +8,6 @@ const settings: Settings = {
   pausedSites: ['https://app.example.org'],
   trustedSites: [],
   sensitivity: 'warn',
-  listUpdates: false,
   historyDays: 30,
 };
 

@@ -27,7 +27,6 @@ export const settingItems = {
   /** Origins whose warn-level findings the user chose to trust; never applies to `block`. */
   trustedSites: storage.defineItem<string[]>('local:trustedSites', { fallback: [] }),
   sensitivity: storage.defineItem<Sensitivity>('local:sensitivity', { fallback: 'warn' }),
-  listUpdates: storage.defineItem<boolean>('local:listUpdates', { fallback: false }),
   historyDays: storage.defineItem<number>('local:historyDays', { fallback: 90 }),
 } as const;
 
