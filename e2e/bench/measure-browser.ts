@@ -8,9 +8,9 @@
 // is dapp `request()` → wallet's handler entered, on one clock, without the network hop of the report.
 //
 // How "the verdict shows" is timed: the dapp stamps `performance.timeOrigin + performance.now()` at
-// `request()`; the confirm window, as soon as Playwright sees it open, waits on animation frames until
-// `[data-testid="verdict"]` is visible and stamps the same way. Both are the machine's wall clock as
-// Chromium sees it, so the two processes' stamps can be subtracted.
+// `request()`; in the confirm window a script installed before the page's own (VERDICT_WATCH) stamps the
+// same way on the first animation frame where `[data-testid="verdict"]` is visible. Both are the
+// machine's wall clock as Chromium sees it, so the two processes' stamps can be subtracted.
 import type { BrowserContext, Page } from '@playwright/test';
 import { encodeFunctionData, erc20Abi, maxUint256, type Address, type Hex } from 'viem';
 import { DEV_ACCOUNT } from '../fixtures/anvil';
@@ -34,12 +34,29 @@ const INSTALL = `(() => {
   };
 })()`;
 
-/** Resolves on the first animation frame where the verdict is visible, with the wall-clock time. */
+/**
+ * Installed in every page of the firewall's browser before any of its scripts (context.addInitScript):
+ * in the confirm window, stamps the first animation frame on which the verdict is visible, so the time
+ * does not depend on how soon Playwright notices the window.
+ */
+export const VERDICT_WATCH = `(() => {
+  if (!location.pathname.endsWith('/confirm.html')) return;
+  window.__verdictWatch = true;
+  const look = () => {
+    const el = document.querySelector('[data-testid="verdict"]');
+    if (el && el.checkVisibility()) window.__verdictAt = performance.timeOrigin + performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})()`;
+
+/** Resolves with the wall-clock time the verdict became visible (from VERDICT_WATCH, else from now on). */
 const VERDICT_SEEN = `new Promise((resolve) => {
   let first = true;
   const look = () => {
+    if (window.__verdictAt) return resolve({ at: window.__verdictAt, late: false });
     const el = document.querySelector('[data-testid="verdict"]');
-    if (el && el.checkVisibility()) resolve({ at: performance.timeOrigin + performance.now(), late: first });
+    if (!window.__verdictWatch && el && el.checkVisibility()) resolve({ at: performance.timeOrigin + performance.now(), late: first });
     else requestAnimationFrame(look);
     first = false;
   };
@@ -77,7 +94,7 @@ export interface WarnSample {
   ms: number;
   /** request() → confirm window opened (as Playwright saw it). */
   openMs: number;
-  /** The verdict was already visible at the first look: `ms` is then an upper bound. */
+  /** Without VERDICT_WATCH only: the verdict was already visible at the first look, `ms` is then an upper bound. */
   late: boolean;
 }
 

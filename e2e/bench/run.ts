@@ -13,15 +13,17 @@ import { CHROMIUM, ROOT } from '../fixtures/browser';
 import { startEnvironment } from '../demo/environment';
 import { dirSize, firewallWorker, launch, snapshotBuild, startPlainServer } from './harness';
 import { measureAnalysis, type AnalysisResult } from './measure-analysis';
-import { allowSample, coldSamples, domContentLoaded, heapAfter, prepareDapp, warnSample } from './measure-browser';
+import { VERDICT_WATCH, allowSample, coldSamples, domContentLoaded, heapAfter, prepareDapp, warnSample } from './measure-browser';
 import { measurePassthrough, type Variant } from './measure-passthrough';
 import { summary, type Summary } from './stats';
 
 const SHORT = process.argv.includes('--short') || process.env.BENCH_SHORT === '1';
 const README = process.argv.includes('--readme');
-const N = SHORT
+const N0 = SHORT
   ? { passthrough: 30, allow: 50, warn: 3, cold: 2, pageLoad: 6, analysis: 500, perPoint: 10 }
   : { passthrough: 300, allow: 1000, warn: 30, cold: 10, pageLoad: 40, analysis: 10_000, perPoint: 100 };
+/** BENCH_ALLOW=n overrides the number of allowed requests per variant (the heap is read after them). */
+const N = { ...N0, allow: Number(process.env.BENCH_ALLOW ?? N0.allow) };
 
 const started = performance.now();
 const log = (what: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(1)} s] ${what}`);
@@ -56,6 +58,7 @@ const pages = {} as Record<Variant, Page>;
 try {
   contexts.without = await launch(env.walletDir, null);
   contexts.with = await launch(env.walletDir, build.dir);
+  await contexts.with.addInitScript(VERDICT_WATCH);
   const worker = await firewallWorker(contexts.with);
   const extensionId = new URL(worker.url()).host;
   await worker.evaluate((url) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ rpcUrls: { '31337': url } }), env.anvil.url);
@@ -103,7 +106,13 @@ try {
     machine: machine(),
     seconds: 0,
     passthrough,
-    allow: { without: summary(allow.without), with: summary(allow.with), delta: deltaOf(summary(allow.with), summary(allow.without)) },
+    allow: {
+      without: summary(allow.without),
+      with: summary(allow.with),
+      delta: deltaOf(summary(allow.with), summary(allow.without)),
+      /** Median of the firewall's samples per block of 100 in the order sent: does the cost grow with use? */
+      withByHundred: chunks(allow.with, 100).map((c) => summary(c).median),
+    },
     warn: { ms: summary(warn.map((w) => w.ms)), windowOpenMs: summary(warn.map((w) => w.openMs)), lateLooks: warn.filter((w) => w.late).length },
     cold: {
       allow: { with: summary(cold.allow), deltaFromWarmWithout: deltaOf(summary(cold.allow), summary(allow.without)) },
@@ -131,6 +140,12 @@ try {
   build.remove();
 }
 
+function chunks<T>(values: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
 function deltaOf(a: Summary, b: Summary) {
   return { median: a.median - b.median, p95: a.p95 - b.p95, p99: a.p99 - b.p99 };
 }
@@ -139,7 +154,7 @@ type Result = {
   mode: string;
   seconds: number;
   passthrough: Awaited<ReturnType<typeof measurePassthrough>>;
-  allow: { without: Summary; with: Summary; delta: ReturnType<typeof deltaOf> };
+  allow: { without: Summary; with: Summary; delta: ReturnType<typeof deltaOf>; withByHundred: number[] };
   warn: { ms: Summary; windowOpenMs: Summary; lateLooks: number };
   cold: { allow: { with: Summary; deltaFromWarmWithout: ReturnType<typeof deltaOf> }; warn: { ms: Summary; windowOpenMs: Summary; lateLooks: number } };
   memory: Awaited<ReturnType<typeof heapAfter>>;
@@ -182,7 +197,9 @@ function markdown(r: Result): string {
     `- ${growth('batch size (wallet_sendCalls)', a.batch)}`,
     `- ${growth('bytecode size', a.bytecode)}`,
     '',
-    `${r.mode} run, ${r.seconds.toFixed(0)} s. Warning times: ${r.warn.lateLooks + r.cold.warn.lateLooks} of ${r.warn.ms.n + r.cold.warn.ms.n} verdicts were already visible at the first look (then an upper bound).`,
+    `Allowed requests with the firewall, median per 100 in the order sent (ms): ${r.allow.withByHundred.map((x) => ms(x)).join(', ')}.`,
+    '',
+    `${r.mode} run, ${r.seconds.toFixed(0)} s.${r.warn.lateLooks + r.cold.warn.lateLooks > 0 ? ` Warning times: ${r.warn.lateLooks + r.cold.warn.lateLooks} of ${r.warn.ms.n + r.cold.warn.ms.n} verdicts were already visible at the first look (then an upper bound).` : ''}`,
   ].join('\n');
 }
 
