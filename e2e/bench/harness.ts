@@ -65,6 +65,8 @@ export async function stopServiceWorker(context: BrowserContext, extensionId: st
 export interface HeapUsage {
   usedSize: number;
   totalSize: number;
+  /** ArrayBuffer backing stores, outside the JS heap (as Runtime.getHeapUsage reports them). */
+  backingStorageSize?: number;
 }
 
 /**

@@ -147,7 +147,18 @@ export async function coldSamples(context: BrowserContext, extensionId: string, 
 export interface MemoryResult {
   requests: number;
   worker: HeapUsage;
+  /** The worker soon after it started, before the benchmark's requests. */
+  workerAtStart?: HeapUsage;
   page: Record<Variant, HeapUsage & { jsHeapUsedSize: number }>;
+}
+
+export async function serviceWorkerHeap(context: BrowserContext, page: Page): Promise<HeapUsage> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    return await workerHeap(cdp);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export async function heapAfter(contexts: Record<Variant, BrowserContext>, pages: Record<Variant, Page>, requests: number): Promise<MemoryResult> {

@@ -13,7 +13,7 @@ import { CHROMIUM, ROOT } from '../fixtures/browser';
 import { startEnvironment } from '../demo/environment';
 import { dirSize, firewallWorker, launch, snapshotBuild, startPlainServer } from './harness';
 import { measureAnalysis, type AnalysisResult } from './measure-analysis';
-import { VERDICT_WATCH, allowSample, coldSamples, domContentLoaded, heapAfter, prepareDapp, warnSample } from './measure-browser';
+import { VERDICT_WATCH, allowSample, coldSamples, domContentLoaded, heapAfter, prepareDapp, serviceWorkerHeap, warnSample } from './measure-browser';
 import { measurePassthrough, type Variant } from './measure-passthrough';
 import { summary, type Summary } from './stats';
 
@@ -68,6 +68,9 @@ try {
     await prepareDapp(pages[v]);
   }
 
+  await new Promise((resolve) => setTimeout(resolve, 1_500)); // let the worker finish loading the model
+  const workerAtStart = await serviceWorkerHeap(contexts.with, pages.with);
+
   log(`pass-through: ${N.passthrough} calls per method and variant`);
   const passthrough = await measurePassthrough(pages, env.contracts, { calls: N.passthrough, warmup: SHORT ? 5 : 20 });
 
@@ -89,7 +92,7 @@ try {
     }
   }
   // Requests the worker has handled since its last start: the cold phase ended with one, then the warm-up and the samples.
-  const memory = await heapAfter(contexts, pages, N.allow + 5 + 1);
+  const memory = { ...(await heapAfter(contexts, pages, N.allow + 5 + 1)), workerAtStart };
 
   log(`page load: ${N.pageLoad} loads of a plain page per variant, interleaved`);
   const dcl: Record<Variant, number[]> = { without: [], with: [] };
@@ -175,7 +178,15 @@ function markdown(r: Result): string {
   rows.push(['dangerous request → verdict shown, worker stopped (ms)', String(r.cold.warn.ms.n), 'no warning', trio(r.cold.warn.ms), `window opens at ${ms(r.cold.warn.windowOpenMs.median)}`]);
   rows.push(['plain page → DOMContentLoaded (ms)', String(r.pageLoad.with.n), trio(r.pageLoad.without), trio(r.pageLoad.with), `ratio ${r.pageLoad.ratioMedian.toFixed(2)}`]);
   rows.push([`dapp page JS heap after ${r.memory.requests} guarded requests`, '1', mb(r.memory.page.without.usedSize), mb(r.memory.page.with.usedSize), `guard +${mb(r.memory.page.with.usedSize - r.memory.page.without.usedSize)}`]);
-  rows.push([`service worker JS heap after ${r.memory.requests} requests`, '1', '–', mb(r.memory.worker.usedSize), `of ${mb(r.memory.worker.totalSize)} allocated`]);
+  const w = r.memory.worker;
+  const w0 = r.memory.workerAtStart;
+  rows.push([
+    `service worker JS heap after ${r.memory.requests} requests`,
+    '1',
+    '–',
+    mb(w.usedSize),
+    [w0 ? `${mb(w0.usedSize)} at start` : '', w.backingStorageSize !== undefined ? `+ ${mb(w.backingStorageSize)} ArrayBuffer backing store` : ''].filter(Boolean).join('; '),
+  ]);
   rows.push(['extension on disk (unpacked)', '1', '–', mb(r.size.extensionBytes), `model runtime .wasm ${mb(r.size.wasmBytes)} (${((100 * r.size.wasmBytes) / r.size.extensionBytes).toFixed(0)} %); model/ with the .onnx ${mb(r.size.modelDirBytes)}`]);
   const a = r.analysis;
   rows.push([
