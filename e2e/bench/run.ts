@@ -32,7 +32,8 @@ function machine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
   let chromium = 'unknown';
   try {
-    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    chromium = /Chromium [\d.]+/.exec(version)?.[0] ?? version;
   } catch {
     /* left as unknown */
   }
