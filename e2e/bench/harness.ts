@@ -1,12 +1,12 @@
 // Browser plumbing shared by the benchmarks: a private copy of the built extension (so a concurrent
-// `wxt build` cannot pull files from under a run), Chromium launched exactly as e2e/fixtures/browser.ts
-// does, stopping the firewall's service worker, and CDP calls on a worker target.
+// `wxt build` cannot pull files from under a run), launched through the e2e fixtures, and CDP heap
+// readings on the service worker and page targets.
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Worker } from '@playwright/test';
-import { CHROMIUM, FIREWALL_DIR } from '../fixtures/browser';
+import type { BrowserContext, CDPSession } from '@playwright/test';
+import { FIREWALL_DIR, launchBrowser } from '../fixtures/browser';
 import { freePort } from '../fixtures/free-port';
 
 /** Copies .output/chrome-mv3 to a temporary folder; the copy is what the run loads and measures. */
@@ -17,50 +17,12 @@ export function snapshotBuild(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Same flags as launchBrowser in e2e/fixtures/browser.ts, with the firewall loaded from `firewallDir`. */
-export async function launch(walletDir: string, firewallDir: string | null): Promise<BrowserContext> {
-  const extensions = firewallDir ? [firewallDir, walletDir] : [walletDir];
-  const profile = mkdtempSync(join(tmpdir(), 'txfw-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensions.join(',')}`,
-      `--load-extension=${extensions.join(',')}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  context.on('close', () => setTimeout(() => rmSync(profile, { recursive: true, force: true, maxRetries: 3 }), 500).unref());
-  return context;
+/** The baseline (wallet only) or the firewall from `firewallDir` too, as the e2e fixtures launch them. */
+export function launch(walletDir: string, firewallDir: string | null): Promise<BrowserContext> {
+  return firewallDir ? launchBrowser({ walletDir, firewallDir }) : launchBrowser({ walletDir, withFirewall: false });
 }
 
-const isFirewall = (w: Worker) => w.url().endsWith('/background.js');
-export async function firewallWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers().find(isFirewall) ?? context.waitForEvent('serviceworker', { predicate: isFirewall });
-}
-
-/** As e2e/fixtures/test.ts does it: ServiceWorker.stopAllWorkers from a session on a page of the extension. */
-export async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
-  const cdp = await context.newCDPSession(page);
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-  await page.close();
-}
+export { firewallWorker, stopServiceWorker } from '../fixtures/service-worker';
 
 export interface HeapUsage {
   usedSize: number;
