@@ -29,9 +29,10 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
   if (!place) return { type: 'decided', action: 'reject', message: 'The request did not come from a page.' };
   const requestId = crypto.randomUUID();
   const settings = await readSettings();
-  const base = { requestId, time: Date.now(), origin: place.origin, frameUrl: place.frameUrl, method: message.request.method, requestJson: requestForHistory(message.request) };
+  const base = { requestId, time: Date.now(), origin: place.origin, frameUrl: place.frameUrl, method: message.request.method };
+  // The answer to the dapp never waits on bookkeeping: history and recipients are written after it.
   if (!settings.protection || settings.pausedSites.includes(place.origin)) {
-    await recordDecision({ ...base, verdict: 'allow', summary: 'Not checked: protection is off for this site.', outcome: 'forwarded', decidedBy: 'protection-off' });
+    void recordDecision({ ...base, verdict: 'allow', summary: 'Not checked: protection is off for this site.', outcome: 'forwarded', decidedBy: 'protection-off' });
     return { type: 'decided', action: 'forward' };
   }
   const judgement = await judge(message.request, { origin: place.origin, frameOrigin: place.frameOrigin }, message.chainId);
@@ -39,10 +40,11 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
   const handling = handle(verdict, { sensitivity: settings.sensitivity, trusted: settings.trustedSites.includes(place.origin) });
   if (!handling.ask) {
     const decidedBy = handling.because === 'safe' ? 'verdict' : handling.because;
-    await Promise.all([
-      recordDecision({ ...base, verdict: verdict.verdict, summary: verdict.summary, details: verdict, outcome: 'forwarded', decidedBy }),
-      rememberRecipient(message.request),
-    ]);
+    void recordDecision(
+      { ...base, verdict: verdict.verdict, summary: verdict.summary, outcome: 'forwarded', decidedBy },
+      { verdict, requestJson: requestForHistory(message.request) },
+    );
+    void rememberRecipient(message.request);
     return { type: 'decided', action: 'forward' };
   }
   const entry: PendingEntry = {
@@ -105,20 +107,21 @@ async function settle(requestId: string, action: 'forward' | 'reject', decidedBy
   const message: BackgroundToContent = { type: 'decision', guardId: entry.guardId, requestId, action };
   const target = entry.documentId ? { documentId: entry.documentId } : { frameId: entry.frameId };
   await browser.tabs.sendMessage(entry.tabId, message, target).catch(() => {});
-  if (action === 'forward') await rememberRecipient(entry.request);
-  await recordDecision({
-    requestId,
-    time: Date.now(),
-    origin: entry.origin,
-    frameUrl: entry.frameUrl,
-    method: entry.method,
-    verdict: entry.verdict.verdict,
-    summary: entry.verdict.summary,
-    details: entry.verdict,
-    requestJson: requestForHistory(entry.request),
-    outcome: action === 'forward' ? 'forwarded' : 'rejected',
-    decidedBy,
-  });
+  if (action === 'forward') void rememberRecipient(entry.request);
+  await recordDecision(
+    {
+      requestId,
+      time: Date.now(),
+      origin: entry.origin,
+      frameUrl: entry.frameUrl,
+      method: entry.method,
+      verdict: entry.verdict.verdict,
+      summary: entry.verdict.summary,
+      outcome: action === 'forward' ? 'forwarded' : 'rejected',
+      decidedBy,
+    },
+    { verdict: entry.verdict, requestJson: requestForHistory(entry.request) },
+  );
   if (entry.windowId !== undefined) await browser.windows.remove(entry.windowId).catch(() => {});
   return true;
 }

@@ -1,5 +1,7 @@
 // The local record of every decision and the counters the popup shows. Never leaves the machine.
-import { storage } from '#imports';
+// The list holds short entries; each decision's full analysis sits under its own key, so recording
+// one decision rewrites a small list rather than every past analysis.
+import { browser, storage } from '#imports';
 import type { Verdict, VerdictKind, WalletRequest } from '../analysis/types';
 import { settingItems } from './settings';
 
@@ -24,10 +26,15 @@ export interface HistoryEntry {
   summary: string;
   outcome: Outcome;
   decidedBy: DecidedBy;
-  /** The full analysis, for the details view; absent when protection was off. */
-  details?: Verdict;
+  /** Whether a details record exists (absent when protection was off). */
+  hasDetails?: boolean;
+}
+
+/** What the details view shows of a past decision. */
+export interface HistoryDetails {
+  verdict: Verdict;
   /** The request as JSON, cut to a size that keeps the history small. */
-  requestJson?: string;
+  requestJson: string;
 }
 
 export interface Counts {
@@ -40,6 +47,7 @@ export interface Counts {
 const MAX_ENTRIES = 500;
 const MAX_REQUEST_CHARS = 20_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const DETAILS_PREFIX = 'historyDetails:';
 
 export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', { fallback: [] });
 export const countsItem = storage.defineItem<Counts>('local:counts', { fallback: { checked: 0, warned: 0, blocked: 0, rejected: 0 } });
@@ -53,12 +61,17 @@ export function requestForHistory(request: WalletRequest): string {
 }
 
 /** Appends one entry and counts it; writes are serialized so concurrent requests do not overwrite each other. */
-export function recordDecision(entry: HistoryEntry): Promise<void> {
+export function recordDecision(entry: HistoryEntry, details?: HistoryDetails): Promise<void> {
   const write = queue.then(async () => {
     const [list, counts, days] = await Promise.all([historyItem.getValue(), countsItem.getValue(), settingItems.historyDays.getValue()]);
     const oldest = entry.time - days * DAY_MS;
+    const kept = [{ ...entry, hasDetails: details !== undefined }, ...list.filter((e) => e.time >= oldest)].slice(0, MAX_ENTRIES);
+    const keptIds = new Set(kept.map((e) => e.requestId));
+    const dropped = list.filter((e) => !keptIds.has(e.requestId) && e.hasDetails).map((e) => DETAILS_PREFIX + e.requestId);
     await Promise.all([
-      historyItem.setValue([entry, ...list.filter((e) => e.time >= oldest)].slice(0, MAX_ENTRIES)),
+      historyItem.setValue(kept),
+      details ? browser.storage.local.set({ [DETAILS_PREFIX + entry.requestId]: details }) : undefined,
+      dropped.length ? browser.storage.local.remove(dropped) : undefined,
       countsItem.setValue({
         checked: counts.checked + (entry.decidedBy === 'protection-off' ? 0 : 1),
         warned: counts.warned + (entry.verdict === 'warn' ? 1 : 0),
@@ -71,6 +84,16 @@ export function recordDecision(entry: HistoryEntry): Promise<void> {
   return write;
 }
 
+export async function readDetails(requestId: string): Promise<HistoryDetails | undefined> {
+  const key = DETAILS_PREFIX + requestId;
+  return (await browser.storage.local.get(key))[key] as HistoryDetails | undefined;
+}
+
 export async function clearHistory(): Promise<void> {
-  await Promise.all([historyItem.setValue([]), countsItem.removeValue()]);
+  const all = await browser.storage.local.get(null);
+  await Promise.all([
+    historyItem.setValue([]),
+    countsItem.removeValue(),
+    browser.storage.local.remove(Object.keys(all).filter((k) => k.startsWith(DETAILS_PREFIX))),
+  ]);
 }

@@ -33,9 +33,11 @@ export const settingItems = {
 export type SettingName = keyof typeof settingItems;
 export type Settings = { [K in SettingName]: Awaited<ReturnType<(typeof settingItems)[K]['getValue']>> };
 
+/** All settings in one storage read: the background reads them on every request. */
 export async function readSettings(): Promise<Settings> {
-  const entries = await Promise.all(Object.entries(settingItems).map(async ([k, item]) => [k, await item.getValue()] as const));
-  return Object.fromEntries(entries) as Settings;
+  const names = Object.keys(settingItems) as SettingName[];
+  const values = await storage.getItems(names.map((name) => settingItems[name]));
+  return Object.fromEntries(names.map((name, i) => [name, values[i]!.value])) as Settings;
 }
 
 /** The RPC endpoint for a chain: the user's choice, else the default, else none. */

@@ -25,10 +25,11 @@ export function ConfirmApp({ requestId, pastId }: { requestId: string; pastId: s
   if (shown === undefined) return <main aria-busy="true">{strings.loading}</main>;
   if (shown === null) return <main role="alert">{strings.confirm.gone}</main>;
 
-  const { view, past } = shown;
+  const { view, past, pastRequestJson } = shown;
   const { verdict } = view;
   const findings = verdict.findings.filter((f) => !isSiteFinding(f.id));
-  const rawJson = past?.requestJson && !past.requestJson.startsWith('{') ? past.requestJson : JSON.stringify(view.request, null, 2);
+  const cut = pastRequestJson?.endsWith('(cut)');
+  const rawJson = cut ? pastRequestJson! : JSON.stringify(view.request, null, 2);
   return (
     <main>
       <VerdictBanner kind={verdict.verdict} summary={verdict.summary} />

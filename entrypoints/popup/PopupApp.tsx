@@ -63,7 +63,7 @@ export function PopupApp() {
                     {e.origin} · {e.method}
                   </small>
                 </td>
-                <td>{e.details && <button onClick={() => openPastDecision(e.requestId)}>{p.details}</button>}</td>
+                <td>{e.hasDetails && <button onClick={() => openPastDecision(e.requestId)}>{p.details}</button>}</td>
               </tr>
             ))}
           </tbody>

@@ -3,12 +3,14 @@
 import { create } from 'zustand';
 import { browser } from '#imports';
 import type { Decision, PageToBackground, PendingView } from '../messages';
-import { historyItem, type HistoryEntry } from '../history';
+import { historyItem, readDetails, type HistoryEntry } from '../history';
 
 export interface Shown {
   view: PendingView;
   /** Set when showing a past decision rather than a pending one. */
   past?: HistoryEntry;
+  /** The request as the history kept it (possibly cut). */
+  pastRequestJson?: string;
 }
 
 interface ConfirmState {
@@ -39,17 +41,19 @@ export const useConfirmStore = create<ConfirmState>((set, get) => ({
   },
   async loadPast(requestId) {
     const entry = (await historyItem.getValue()).find((e) => e.requestId === requestId);
-    if (!entry || !entry.details) return set({ shown: null });
+    const details = entry?.hasDetails ? await readDetails(requestId) : undefined;
+    if (!entry || !details) return set({ shown: null });
     let request: PendingView['request'] = { method: entry.method };
     try {
-      request = JSON.parse(entry.requestJson ?? '{}');
+      request = JSON.parse(details.requestJson);
     } catch {
       // A request cut for the history is shown as text below.
     }
     set({
       shown: {
         past: entry,
-        view: { requestId, origin: entry.origin, frameUrl: entry.frameUrl, method: entry.method, request, verdict: entry.details, createdAt: entry.time },
+        pastRequestJson: details.requestJson,
+        view: { requestId, origin: entry.origin, frameUrl: entry.frameUrl, method: entry.method, request, verdict: details.verdict, createdAt: entry.time },
       },
     });
   },
