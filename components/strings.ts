@@ -83,6 +83,10 @@ export const en = {
     paused: 'Sites where protection is paused',
     pausedNone: 'None.',
     resume: 'Resume',
+    lists: 'Phishing list updates',
+    listsSwitch: 'Download the latest phishing lists once a day',
+    listsHelp:
+      'Off by default. The extension works fully offline with the lists it ships. When this is on, it downloads two public files once a day: MetaMask\'s eth-phishing-detect list (raw.githubusercontent.com/MetaMask/eth-phishing-detect/main/src/config.json) and ScamSniffer\'s domain list (raw.githubusercontent.com/scamsniffer/scam-database/main/blacklist/domains.json). It is a plain download, the same for everyone: nothing about you, your wallet or the sites you visit is sent. GitHub, which hosts the files, sees your IP address, as with any download. Turning this off deletes the downloaded lists.',
     history: 'Keep the history for (days)',
     clearHistory: 'Clear the history',
     cleared: 'History cleared.',

@@ -8,6 +8,7 @@ const settings: Settings = {
   pausedSites: ['https://app.example.org'],
   trustedSites: [],
   sensitivity: 'warn',
+  listUpdates: true,
   historyDays: 30,
 };
 
@@ -26,6 +27,7 @@ describe('settings file', () => {
     ['a path instead of an origin', { ...settings, version: 1, trustedSites: ['https://x.org/path'] }],
     ['a number for a boolean', { ...settings, version: 1, protection: 1 }],
     ['an unknown sensitivity', { ...settings, version: 1, sensitivity: 'none' }],
+    ['a string for listUpdates', { ...settings, version: 1, listUpdates: 'yes' }],
     ['negative days', { ...settings, version: 1, historyDays: -1 }],
   ];
   for (const [what, value] of broken) {
@@ -35,6 +37,11 @@ describe('settings file', () => {
       if (!result.ok) expect(result.error.length).toBeGreaterThan(5);
     });
   }
+
+  it('reads a file from before the list-updates switch as off', () => {
+    const { listUpdates: _, ...older } = settings;
+    expect(parseSettingsFile(JSON.stringify({ version: 1, ...older }))).toEqual({ ok: true, settings: { ...settings, listUpdates: false } });
+  });
 
   it('rejects a file too large to be settings', () => {
     expect(parseSettingsFile(' '.repeat(300_000)).ok).toBe(false);

@@ -43,7 +43,7 @@ export function parseSettingsFile(text: string): ImportResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: 'the file does not hold settings' };
   const d = data as Record<string, unknown>;
   if (d.version !== SETTINGS_FILE_VERSION) return { ok: false, error: `unknown settings version ${JSON.stringify(d.version)}` };
-  const known = new Set(['version', 'rpcUrls', 'protection', 'pausedSites', 'trustedSites', 'sensitivity', 'historyDays']);
+  const known = new Set(['version', 'rpcUrls', 'protection', 'pausedSites', 'trustedSites', 'sensitivity', 'listUpdates', 'historyDays']);
   const unknown = Object.keys(d).filter((k) => !known.has(k));
   if (unknown.length) return { ok: false, error: `unknown setting "${unknown[0]}"` };
   const rpc = d.rpcUrls;
@@ -53,6 +53,8 @@ export function parseSettingsFile(text: string): ImportResult {
     if (!isRpcUrl(url)) return { ok: false, error: `the RPC URL for chain ${chain} is not an http(s) URL` };
   }
   if (typeof d.protection !== 'boolean') return { ok: false, error: 'protection must be true or false' };
+  // Absent from files exported before the switch existed: then off, its default.
+  if (d.listUpdates !== undefined && typeof d.listUpdates !== 'boolean') return { ok: false, error: 'listUpdates must be true or false' };
   for (const key of ['pausedSites', 'trustedSites'] as const) {
     const list = d[key];
     if (!Array.isArray(list) || list.length > 10_000 || !list.every(isOrigin)) return { ok: false, error: `${key} must be a list of site origins like https://app.example.org` };
@@ -69,6 +71,7 @@ export function parseSettingsFile(text: string): ImportResult {
       pausedSites: d.pausedSites as string[],
       trustedSites: d.trustedSites as string[],
       sensitivity: d.sensitivity as Settings['sensitivity'],
+      listUpdates: d.listUpdates ?? false,
       historyDays: d.historyDays as number,
     },
   };

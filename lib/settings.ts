@@ -28,6 +28,8 @@ export const settingItems = {
   trustedSites: storage.defineItem<string[]>('local:trustedSites', { fallback: [] }),
   sensitivity: storage.defineItem<Sensitivity>('local:sensitivity', { fallback: 'warn' }),
   historyDays: storage.defineItem<number>('local:historyDays', { fallback: 90 }),
+  /** Daily download of the phishing lists from their public sources (lib/list-updates-worker.ts); off by default. */
+  listUpdates: storage.defineItem<boolean>('local:listUpdates', { fallback: false }),
 } as const;
 
 export type SettingName = keyof typeof settingItems;

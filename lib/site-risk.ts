@@ -4,11 +4,13 @@
 // onnxruntime's .wasm with the contract model.
 import { browser } from '#imports';
 import { compiledListData } from '../analysis/site/compiled-lists';
-import { createSiteRisk, type SiteRisk } from '../analysis/site/site-risk';
+import { createSiteRisk, USER_LIST, type SiteRisk } from '../analysis/site/site-risk';
 import { createDomainScorer, type DomainScorer } from '../model/domain/inference';
 import { MODEL_FILES } from './model-files';
 import { SITE_FILES } from './site-files';
 import { USER_BLOCKED_KEY, userBlockedSites } from './site-exceptions';
+import { LIST_UPDATE_KEY } from './list-updates-sources';
+import { maybeUpdateLists, startListUpdates, updatedDomainLists } from './list-updates-worker';
 
 let siteRisk: Promise<SiteRisk> | undefined;
 let scorer: Promise<DomainScorer> | undefined;
@@ -28,8 +30,11 @@ function domainScorer(): Promise<DomainScorer> {
 async function load(): Promise<SiteRisk> {
   const destOf = new Map(SITE_FILES.lists.map((l) => [l.file, l.dest]));
   const data = await compiledListData((file) => fetchBytes(`/${destOf.get(file) ?? file}`), { extraBlockedHosts: await userBlockedSites() });
+  // The optional updates join the hashed lists, which the allowlist overrides (unlike the user's own blocks).
+  const updates = await updatedDomainLists().catch(() => []);
   return createSiteRisk({
     ...data,
+    domainLists: [...data.domainLists, ...updates],
     async scoreDomain(host) {
       const { score, threshold, reasons } = await (await domainScorer()).score(host);
       return { score, threshold, reasons: reasons.map((r) => r.words) };
@@ -39,6 +44,7 @@ async function load(): Promise<SiteRisk> {
 
 /** The lists for the analysis and the navigation check; undefined if they could not be loaded. */
 export async function currentSiteRisk(): Promise<SiteRisk | undefined> {
+  maybeUpdateLists(shippedListCheck);
   siteRisk ??= load();
   return siteRisk.catch((error: unknown) => {
     console.warn('Transaction firewall: the site lists did not load', error);
@@ -47,10 +53,17 @@ export async function currentSiteRisk(): Promise<SiteRisk | undefined> {
   });
 }
 
+/** For the list updates: does a shipped list (not the user's, not an update) already cover the host? */
+async function shippedListCheck(): Promise<(host: string) => boolean> {
+  const site = await currentSiteRisk();
+  return (host) => !!site?.listedDomain(host).some((hit) => hit.source.id !== USER_LIST.id && !hit.source.id.endsWith('-update'));
+}
+
 /** Called once when the service worker starts. */
 export function startSiteRisk(): void {
   void currentSiteRisk();
+  startListUpdates(shippedListCheck);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && USER_BLOCKED_KEY in changes) siteRisk = undefined;
+    if (area === 'local' && (USER_BLOCKED_KEY in changes || LIST_UPDATE_KEY in changes || 'listUpdates' in changes)) siteRisk = undefined;
   });
 }

@@ -68,6 +68,16 @@ export function OptionsApp() {
       <SiteList title={o.trusted} empty={o.trustedNone} action={o.untrust} sites={settings.trustedSites} onRemove={(s) => void set('trustedSites', toggled(settings.trustedSites, s, false))} />
       <SiteList title={o.paused} empty={o.pausedNone} action={o.resume} sites={settings.pausedSites} onRemove={(s) => void set('pausedSites', toggled(settings.pausedSites, s, false))} />
       <section>
+        <h2>{o.lists}</h2>
+        <label className="check">
+          <input type="checkbox" checked={settings.listUpdates} onChange={(e) => void set('listUpdates', e.target.checked)} aria-describedby="lists-help" data-testid="list-updates" />
+          {o.listsSwitch}
+        </label>
+        <p className="muted" id="lists-help">
+          {o.listsHelp}
+        </p>
+      </section>
+      <section>
         <h2>{o.history}</h2>
         <input
           type="number"
