@@ -7,7 +7,7 @@ import type { AddressHistory } from './context/history';
 import type { ChainReader } from './context/chain-reader';
 import type { Action } from './decode/actions';
 import { decodeRequest } from './decode';
-import { normalizeRequest, type NormalizedRequest } from './normalize/request';
+import { normalizeRequest, signerOf } from './normalize/request';
 import { readAddress, readChainId, tryRead } from './normalize/values';
 import { rules as allRules, type Rule, type RuleContext } from './rules';
 import type { Finding, RequestOrigin, Verdict, WalletRequest } from './types';
@@ -129,21 +129,6 @@ function runRule(rule: Rule, ctx: RuleContext): Finding[] {
     return rule.check(ctx).map((hit) => ({ id: rule.id, severity: rule.severity, title: hit.title, detail: hit.detail, ...(hit.evidence ? { evidence: hit.evidence } : {}) }));
   } catch (error) {
     return [{ ...internalError(`the check "${rule.id}" failed`, error), evidence: { rule: rule.id, error: message(error) } }];
-  }
-}
-
-function signerOf(request: NormalizedRequest): Address | undefined {
-  switch (request.kind) {
-    case 'transaction':
-      return request.tx.from;
-    case 'calls':
-      return request.from ?? request.calls[0]?.from;
-    case 'message':
-    case 'typed-data':
-    case 'typed-data-legacy':
-      return request.address;
-    default:
-      return undefined;
   }
 }
 

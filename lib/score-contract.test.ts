@@ -12,19 +12,10 @@ import { analyzeRequest, type AnalysisDeps } from '../analysis/index';
 import { createContractScorer, type ContractScorer } from '../model/inference';
 import { compileAll } from '../model/train/compile';
 import { createScoreContract, type CodeSource } from './score-contract';
+import { FAKE_AIRDROP_SOURCE } from '../model/testdata/fake-airdrop';
 
 const require = createRequire(import.meta.url);
 const CLAIM = '0x4e71d92d'; // Claim()
-const DRAINER_SOURCE = `// SPDX-License-Identifier: MIT
-pragma solidity ^0.8.20;
-contract Airdrop {
-    address payable private owner;
-    constructor() { owner = payable(msg.sender); }
-    function Claim() external payable { owner.transfer(msg.value); }
-    function SecurityUpdate() external payable { owner.transfer(msg.value); }
-    function withdraw() external { owner.transfer(address(this).balance); }
-    receive() external payable { owner.transfer(msg.value); }
-}`;
 const IMPLEMENTATION = '0x00000000000000000000000000000000000ab1e5' as Address;
 const clone = (impl: Address): Hex => `0x363d3d373d3d3d363d73${impl.slice(2)}5af43d82803e903d91602b57fd5bf3`;
 
@@ -36,7 +27,7 @@ beforeAll(async () => {
     modelBytes: readFileSync(require.resolve('../model/contract-model.onnx')),
     wasmBinary: readFileSync(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm')),
   });
-  drainer = compileAll('Airdrop.sol', DRAINER_SOURCE, '/tmp/tx-firewall-solc-test-cache.json')[1]!.bytecode as Hex;
+  drainer = compileAll('Airdrop.sol', FAKE_AIRDROP_SOURCE, '/tmp/tx-firewall-solc-test-cache.json')[1]!.bytecode as Hex;
 }, 60_000);
 
 function deps(code: Record<string, string> | undefined, source: CodeSource = {}): AnalysisDeps {

@@ -19,6 +19,7 @@ import { firewallWorker, stopServiceWorker } from '../e2e/fixtures/service-worke
 import { startServer } from '../e2e/fixtures/server';
 import type { ModelProbe } from '../lib/contract-model';
 import { MODEL_FILES } from '../lib/model-files';
+import { FAKE_AIRDROP_SOURCE } from './testdata/fake-airdrop';
 
 const BUILDS = {
   eager: join(ROOT, '.output', 'chrome-mv3-bench-eager'),
@@ -36,18 +37,9 @@ const RPC_LATENCY_MS = 150;
 const WARM_RUNS = 300;
 type ProbeGlobal = typeof globalThis & { __txFirewallModel: ModelProbe };
 
-const DRAINER = `// SPDX-License-Identifier: MIT
-pragma solidity ^0.8.20;
-contract Airdrop {
-    address payable private owner;
-    constructor() { owner = payable(msg.sender); }
-    function Claim() external payable { owner.transfer(msg.value); }
-    function withdraw() external { owner.transfer(address(this).balance); }
-    receive() external payable { owner.transfer(msg.value); }
-}`;
 
 function creationCode(): Hex {
-  const input = { language: 'Solidity', sources: { 'A.sol': { content: DRAINER } }, settings: { optimizer: { enabled: true, runs: 200 }, outputSelection: { '*': { '*': ['evm.bytecode.object'] } } } };
+  const input = { language: 'Solidity', sources: { 'A.sol': { content: FAKE_AIRDROP_SOURCE } }, settings: { optimizer: { enabled: true, runs: 200 }, outputSelection: { '*': { '*': ['evm.bytecode.object'] } } } };
   const out = JSON.parse(solc.compile(JSON.stringify(input))) as { contracts: Record<string, Record<string, { evm: { bytecode: { object: string } } }>> };
   return `0x${out.contracts['A.sol']!.Airdrop!.evm.bytecode.object}`;
 }

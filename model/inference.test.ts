@@ -13,6 +13,7 @@ import { createContractScorer, ModelUnavailableError, type ContractScorer } from
 import { predictProbability } from './predictor.ts';
 import { compileAll } from './train/compile.ts';
 import { modelFromOnnx } from './train/export-onnx.ts';
+import { FAKE_AIRDROP_SOURCE } from './testdata/fake-airdrop';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(join(HERE, 'inference.test.ts'));
@@ -34,23 +35,13 @@ function artifactCode(path: string): string {
 const WETH9 = artifactCode('canonical-weth/build/contracts/WETH9.json');
 const ROUTER = artifactCode('@uniswap/v2-periphery/build/UniswapV2Router02.json');
 const abi = parseAbi(['function approve(address,uint256)', 'function deposit() payable', 'function Claim() payable', 'function SecurityUpdate() payable']);
-const drainerSource = `// SPDX-License-Identifier: MIT
-pragma solidity ^0.8.20;
-contract Airdrop {
-    address payable private owner;
-    constructor() { owner = payable(msg.sender); }
-    function Claim() external payable { owner.transfer(msg.value); }
-    function SecurityUpdate() external payable { owner.transfer(msg.value); }
-    function withdraw() external { owner.transfer(address(this).balance); }
-    receive() external payable { owner.transfer(msg.value); }
-}`;
 
 let scorer: ContractScorer;
 let drainer: string;
 
 beforeAll(async () => {
   scorer = await createContractScorer({ modelBytes, wasmBinary });
-  drainer = compileAll('Airdrop.sol', drainerSource, '/tmp/tx-firewall-solc-test-cache.json')[1]!.bytecode;
+  drainer = compileAll('Airdrop.sol', FAKE_AIRDROP_SOURCE, '/tmp/tx-firewall-solc-test-cache.json')[1]!.bytecode;
 });
 
 afterAll(async () => {

@@ -195,3 +195,19 @@ function readAuthorizations(value: unknown, notes: Notes): Authorization[] {
     return auth;
   });
 }
+
+/** Who signs the request, as the request itself names them. */
+export function signerOf(request: NormalizedRequest): Address | undefined {
+  switch (request.kind) {
+    case 'transaction':
+      return request.tx.from;
+    case 'calls':
+      return request.from ?? request.calls[0]?.from;
+    case 'message':
+    case 'typed-data':
+    case 'typed-data-legacy':
+      return request.address;
+    default:
+      return undefined;
+  }
+}

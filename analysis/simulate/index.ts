@@ -6,7 +6,7 @@ import type { Address } from 'viem';
 import type { ChainReader } from '../context/chain-reader';
 import { decodeRequest } from '../decode';
 import type { Action } from '../decode/actions';
-import { normalizeRequest, type NormalizedRequest, type TxRequest } from '../normalize/request';
+import { normalizeRequest, signerOf, type NormalizedRequest, type TxRequest } from '../normalize/request';
 import { readAddress, readChainId, tryRead } from '../normalize/values';
 import { checkSimulation } from '../rules/simulation';
 import type { Finding, RequestOrigin, Verdict, WalletRequest } from '../types';
@@ -138,20 +138,6 @@ export function joinSimulation(verdict: Verdict, outcome: SimulationOutcome | un
   if (!outcome) return verdict;
   const others = verdict.findings.filter((f) => !f.id.startsWith('simulation.'));
   return { ...makeVerdict([...others, ...outcome.findings], verdict.score), assetChanges: outcome.assetChanges };
-}
-
-function signerOf(request: NormalizedRequest): Address | undefined {
-  switch (request.kind) {
-    case 'transaction':
-      return request.tx.from;
-    case 'calls':
-      return request.from ?? request.calls[0]?.from;
-    case 'typed-data':
-    case 'typed-data-legacy':
-      return request.address;
-    default:
-      return undefined;
-  }
 }
 
 export { createRpcSimulator, type RpcSimulatorOptions } from './rpc-simulator';

@@ -14,24 +14,13 @@ import { extractFeatures, type FeatureInput } from '../../model/features';
 import { predictProbability } from '../../model/predictor';
 import { modelFromOnnx } from '../../model/train/export-onnx';
 import type { ModelProbe } from '../../lib/contract-model';
+import { FAKE_AIRDROP_SOURCE } from '../../model/testdata/fake-airdrop';
 
 const require = createRequire(import.meta.url);
 const fixture = JSON.parse(readFileSync(join(ROOT, 'model', 'parity-fixture.json'), 'utf8')) as { vectors: number[][]; probabilities: number[] };
 const onnxBytes = readFileSync(join(ROOT, 'model', 'contract-model.onnx'));
 const TOLERANCE = 1e-5;
 
-// A drainer of the documented "fake airdrop" kind: payable Claim()/SecurityUpdate() that forward the
-// victim's coins to the deployer, plus an owner cash-out.
-const DRAINER_SOURCE = `// SPDX-License-Identifier: MIT
-pragma solidity ^0.8.20;
-contract Airdrop {
-    address payable private owner;
-    constructor() { owner = payable(msg.sender); }
-    function Claim() external payable { owner.transfer(msg.value); }
-    function SecurityUpdate() external payable { owner.transfer(msg.value); }
-    function withdraw() external { owner.transfer(address(this).balance); }
-    receive() external payable { owner.transfer(msg.value); }
-}`;
 
 function compile(source: string, name: string): { creation: Hex; runtime: Hex } {
   const input = {
@@ -62,7 +51,7 @@ type ProbeGlobal = typeof globalThis & { __txFirewallModel: ModelProbe };
 test('the model in the service worker gives the training side\'s probabilities (1e-5)', async ({ firewall }) => {
   const trained = modelFromOnnx(onnxBytes, fixture.vectors[0]!.length);
   const weth = artifactCode('canonical-weth/build/contracts/WETH9.json');
-  const drainer = compile(DRAINER_SOURCE, 'Airdrop').runtime;
+  const drainer = compile(FAKE_AIRDROP_SOURCE, 'Airdrop').runtime;
   const approve = encodeFunctionData({ abi: parseAbi(['function approve(address,uint256)']), functionName: 'approve', args: ['0x1111111111111111111111111111111111111111', maxUint256] });
   const claim = encodeFunctionData({ abi: parseAbi(['function Claim() payable']), functionName: 'Claim' });
   const fresh: FeatureInput[] = [
@@ -86,7 +75,7 @@ test('the model in the service worker gives the training side\'s probabilities (
 });
 
 test('after a service-worker restart the model loads again with the worker and scores the waking request', async ({ openDapp, firewall, anvil }) => {
-  const { creation } = compile(DRAINER_SOURCE, 'Airdrop');
+  const { creation } = compile(FAKE_AIRDROP_SOURCE, 'Airdrop');
   const drainer = await deploy(anvil.url, creation);
   await firewall.stopServiceWorker();
   const page = await openDapp();
@@ -103,7 +92,7 @@ test('after a service-worker restart the model loads again with the worker and s
 });
 
 test('a drainer-like contract gets the model\'s reasons in the confirm window', async ({ openDapp, firewall, anvil, server }) => {
-  const { creation } = compile(DRAINER_SOURCE, 'Airdrop');
+  const { creation } = compile(FAKE_AIRDROP_SOURCE, 'Airdrop');
   const drainer = await deploy(anvil.url, creation);
   const page = await openDapp();
   const confirm = firewall.nextConfirmWindow();
