@@ -6,6 +6,7 @@ import { createMemoryHistory } from '../analysis/context/history';
 import { NOW } from '../analysis/fixtures/build';
 import { edgeCases } from '../analysis/fixtures/edge-cases';
 import { benign, malicious } from '../analysis/fixtures/requests';
+import { timeRuns } from './time-runs';
 
 const n = Number(process.argv[2] ?? 1000);
 const fixtures = [...benign, ...malicious, ...edgeCases];
@@ -14,15 +15,7 @@ const run = (i: number) => {
   return analyzeRequest(f.input, { code: f.code, history: f.history ? createMemoryHistory(f.history) : undefined, now: NOW });
 };
 
-for (let i = 0; i < 200; i++) await run(i);
-const times: number[] = [];
-for (let i = 0; i < n; i++) {
-  const t = performance.now();
-  await run(i);
-  times.push(performance.now() - t);
-}
-times.sort((a, b) => a - b);
-const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+const t = await timeRuns(n, 200, run);
 const fmt = (x: number) => x.toFixed(3);
 console.log(`analysis without RPC, ${n} mixed requests (${fixtures.length} distinct shapes), node ${process.version}`);
-console.log(`median ${fmt(pick(0.5))} ms  p90 ${fmt(pick(0.9))} ms  p99 ${fmt(pick(0.99))} ms  max ${fmt(times[times.length - 1]!)} ms  total ${fmt(times.reduce((a, b) => a + b, 0))} ms`);
+console.log(`median ${fmt(t.at(50))} ms  p90 ${fmt(t.at(90))} ms  p99 ${fmt(t.at(99))} ms  max ${fmt(t.max)} ms  total ${fmt(t.total)} ms`);

@@ -9,6 +9,7 @@ import { deployContracts, NFT_PRICE } from '../e2e/fixtures/contracts';
 import { createRpcChainReader } from '../analysis/context/chain-reader';
 import { analyzeRequest } from '../analysis/index';
 import { createRpcSimulator, type SimulationRequest } from '../analysis/simulate';
+import { timeRuns } from './time-runs';
 
 const n = Math.max(200, Number(process.argv[2] ?? 400));
 const ERC20 = parseAbi(['function approve(address,uint256) returns (bool)']);
@@ -52,16 +53,8 @@ try {
   if (first.outcome !== 'success' || first.via !== 'eth_simulateV1') throw new Error(`unexpected first result: ${first.outcome} via ${first.via} ${first.reason ?? ''}`);
 
   const measure = async (label: string, run: (i: number) => Promise<unknown>) => {
-    for (let i = 0; i < 20; i++) await run(i);
-    const times: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = performance.now();
-      await run(i);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-    console.log(`${label.padEnd(48)} median ${pick(0.5).toFixed(2)} ms  p95 ${pick(0.95).toFixed(2)} ms  p99 ${pick(0.99).toFixed(2)} ms  max ${times[times.length - 1]!.toFixed(2)} ms`);
+    const t = await timeRuns(n, 20, run);
+    console.log(`${label.padEnd(48)} median ${t.at(50).toFixed(2)} ms  p95 ${t.at(95).toFixed(2)} ms  p99 ${t.at(99).toFixed(2)} ms  max ${t.max.toFixed(2)} ms`);
   };
 
   console.log(`simulation latency, local anvil ${anvil.url}, ${n} requests each (swap, mint, drain, 2-call batch in turn), node ${process.version}`);
