@@ -10,6 +10,8 @@ const params = new URLSearchParams(location.search);
 const url = params.get('url') ?? '';
 const host = normalizeHost(url);
 const safeUrl = host && /^https?:/i.test(url) ? url : null;
+const backTo = params.get('back');
+const safeBack = backTo && /^https?:/i.test(backTo) ? backTo : null;
 
 document.querySelector<HTMLElement>('[data-testid="host"]')!.textContent = host ? hostToUnicode(host) : '(unknown site)';
 document.querySelector<HTMLElement>('[data-testid="lists"]')!.textContent = (params.get('lists') ?? 'a phishing list').split('|').join(', ');
@@ -19,6 +21,10 @@ const proceed = document.getElementById('continue') as HTMLButtonElement;
 back.focus();
 
 back.addEventListener('click', async () => {
+  if (safeBack) {
+    location.replace(safeBack);
+    return;
+  }
   if (history.length > 1) {
     history.back();
     return;
