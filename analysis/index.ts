@@ -124,12 +124,34 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
   return settleSimulation(makeVerdict(findings, score), simulation, deps.simulation ?? {});
 }
 
+/** A batch of 256 multicalls holds up to 32 768 calls: one finding each would make a verdict of tens of MB. */
+const MAX_HITS_PER_RULE = 20;
+
 function runRule(rule: Rule, ctx: RuleContext): Finding[] {
   try {
-    return rule.check(ctx).map((hit) => ({ id: rule.id, severity: rule.severity, title: hit.title, detail: hit.detail, ...(hit.evidence ? { evidence: hit.evidence } : {}) }));
+    const hits = rule.check(ctx);
+    const findings: Finding[] = hits
+      .slice(0, MAX_HITS_PER_RULE)
+      .map((hit) => ({ id: rule.id, severity: rule.severity, title: clip(hit.title, 300), detail: clip(hit.detail, 2_000), ...(hit.evidence ? { evidence: clipStrings(hit.evidence, 0) as Record<string, unknown> } : {}) }));
+    // The same rule, so the same severity: the verdict is unchanged, only the list is shorter.
+    const more = hits.length - findings.length;
+    if (more > 0) findings.push({ id: rule.id, severity: rule.severity, title: `…and ${more} more like this`, detail: 'The request repeats this finding too often to list each one.', evidence: { omitted: more } });
+    return findings;
   } catch (error) {
     return [{ ...internalError(`the check "${rule.id}" failed`, error), evidence: { rule: rule.id, error: message(error) } }];
   }
+}
+
+/** Findings quote the page (chain names, methods, primary types): a megabyte name must not make a megabyte verdict. */
+function clip(text: string, max: number): string {
+  return typeof text === 'string' && text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function clipStrings(value: unknown, level: number): unknown {
+  if (typeof value === 'string') return clip(value, 4_096);
+  if (typeof value !== 'object' || value === null || level > 8) return value;
+  if (Array.isArray(value)) return value.map((v) => clipStrings(v, level + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clipStrings(v, level + 1)]));
 }
 
 /** However slow the model is (cold start, a stuck RPC read behind a proxy), the rules' verdict waits no longer. */

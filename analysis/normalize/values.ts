@@ -32,6 +32,7 @@ export function readHex(value: unknown, what: string, notes?: Notes): Hex {
 export function readQuantity(value: unknown, what: string, notes?: Notes): bigint {
   if (typeof value === 'bigint') {
     if (value < 0n) throw new InputError(`${what} is negative`);
+    if (value >= 1n << 256n) throw new InputError(`${what} is wider than 256 bits`);
     return value;
   }
   if (typeof value === 'number') {
@@ -73,6 +74,7 @@ export function readChainId(value: unknown, what = 'chain id', notes?: Notes): n
  */
 export function readAddress(value: unknown, what: string, notes?: Notes): Address {
   if (typeof value === 'number' || typeof value === 'bigint') {
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new InputError(`${what} is not a whole number`);
     notes?.push(`${what} is given as a number`);
     return addressFromInteger(BigInt(value), what);
   }

@@ -66,6 +66,7 @@ export function normalizeHost(input: string): string | null {
   }
   host = host.toLowerCase().replace(/\.$/, '');
   if (host.startsWith('[')) return host; // IPv6 literal
+  if (host.split('.').includes('')) return null; // `..`, `.x`, `a..b`: no real host
   if (host.startsWith('www.')) host = host.slice(4);
   return host.includes('.') || host === 'localhost' ? host : null;
 }

@@ -26,7 +26,9 @@ const CONFUSABLES: Record<string, string> = {
 
 /** What a name looks like to a hurried reader: accents dropped, look-alike letters folded. */
 export function skeleton(text: string): string {
-  const folded = [...text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()].map((c) => CONFUSABLES[c] ?? c).join('');
+  // Folded twice so a letter that folds to another folded letter lands where that one does (Cyrillic і → i → l).
+  const fold = (c: string) => CONFUSABLES[c] ?? c;
+  const folded = [...text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()].map((c) => fold(fold(c))).join('');
   return folded.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/cl/g, 'd');
 }
 
