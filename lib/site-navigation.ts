@@ -19,39 +19,62 @@ export const BLOCKED_PAGE = '/blocked.html';
 type NavigationDetails = { tabId: number; frameId: number; url: string };
 
 /**
- * The last page each tab committed that was not blocked: "Go back" returns there. History alone cannot
- * be trusted for this: when the listed page commits before the redirect lands, the entry behind the
+ * Pages each tab committed, newest last, recorded the moment the browser reports them (before any list
+ * is loaded), so "Go back" can return to the last one that is not listed. History alone cannot be
+ * trusted for this: when the listed page commits before the redirect lands, the entry behind the
  * warning is the phishing page itself, and going back to it would only bring the warning again.
+ * Memory only: a worker that restarts is woken by the navigation events and hears them in order.
  */
-const LAST_SAFE = 'lastSafeUrl:';
+const committedPages = new Map<number, string[]>();
+const PAGES_KEPT = 8;
 
-async function lastSafeUrl(tabId: number): Promise<string | undefined> {
-  const key = LAST_SAFE + tabId;
-  return (await browser.storage.session.get(key))[key] as string | undefined;
+function rememberCommitted(tabId: number, url: string): void {
+  if (!/^https?:/i.test(url)) return;
+  committedPages.set(tabId, [...(committedPages.get(tabId) ?? []).filter((u) => u !== url), url].slice(-PAGES_KEPT));
 }
 
 /** The warning page URL for a blocked navigation, or null when the navigation may go on. */
-export async function blockedPageFor(url: string, backTo?: string): Promise<string | null> {
+export async function blockedPageFor(url: string, earlierPages: readonly string[] = []): Promise<string | null> {
   if (!/^https?:/i.test(url)) return null;
   const host = normalizeHost(url);
   if (!host) return null;
   const site = await currentSiteRisk();
-  const hits = site?.listedDomain(host) ?? [];
+  const listed = (h: string | null) => (h ? (site?.listedDomain(h) ?? []) : []);
+  const hits = listed(host);
   if (hits.length === 0 || (await isExcepted(host))) return null;
   const query = new URLSearchParams({ url, host, lists: [...new Set(hits.map((h) => h.source.name))].join('|') });
-  if (backTo) query.set('back', backTo);
+  const back = [...earlierPages].reverse().find((u) => normalizeHost(u) !== host && listed(normalizeHost(u)).length === 0);
+  if (back) query.set('back', back);
   return `${browser.runtime.getURL(BLOCKED_PAGE as '/')}?${query}`;
 }
 
+/**
+ * The latest check per tab. A listed page can commit while its onBeforeNavigate check is still loading
+ * the lists; the onCommitted check then waits for that one instead of sending a second redirect, which
+ * would reload the warning page under the user's hands.
+ */
+const latest = new Map<number, { url: string; redirected: Promise<boolean> }>();
+
 async function check(details: NavigationDetails, committed: boolean): Promise<void> {
   if (details.frameId !== 0 || details.tabId < 0) return;
-  const target = await blockedPageFor(details.url, await lastSafeUrl(details.tabId));
-  if (target) await browser.tabs.update(details.tabId, { url: target }).catch(() => {});
-  else if (committed && /^https?:/i.test(details.url)) await browser.storage.session.set({ [LAST_SAFE + details.tabId]: details.url });
+  const earlier = (committedPages.get(details.tabId) ?? []).filter((u) => u !== details.url);
+  if (committed) rememberCommitted(details.tabId, details.url);
+  const prior = latest.get(details.tabId);
+  if (committed && prior?.url === details.url && (await prior.redirected)) return;
+  const redirected = (async () => {
+    const target = await blockedPageFor(details.url, earlier);
+    if (target) await browser.tabs.update(details.tabId, { url: target }).catch(() => {});
+    return target !== null;
+  })();
+  latest.set(details.tabId, { url: details.url, redirected });
+  await redirected;
 }
 
 export function watchNavigations(): void {
   browser.webNavigation.onBeforeNavigate.addListener((details) => void check(details, false));
   browser.webNavigation.onCommitted.addListener((details) => void check(details, true));
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(LAST_SAFE + tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    latest.delete(tabId);
+    committedPages.delete(tabId);
+  });
 }
