@@ -35,7 +35,7 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
     void recordDecision({ ...base, verdict: 'allow', summary: 'Not checked: protection is off for this site.', outcome: 'forwarded', decidedBy: 'protection-off' });
     return { type: 'decided', action: 'forward' };
   }
-  const judgement = await judge(message.request, { origin: place.origin, frameOrigin: place.frameOrigin }, message.chainId);
+  const judgement = await judge(message.request, { origin: place.origin, frameOrigin: place.frameOrigin }, message.chainId, settings.rpcUrls);
   const verdict = await settleLateAllow(judgement);
   const handling = handle(verdict, { sensitivity: settings.sensitivity, trusted: settings.trustedSites.includes(place.origin) });
   if (!handling.ask) {

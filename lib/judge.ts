@@ -10,7 +10,7 @@ import { contractScorer } from './contract-model';
 import { createScoreContract, type CodeSource } from './score-contract';
 import { loadSentAddresses } from './sent-addresses';
 import { currentSiteRisk } from './site-risk';
-import { rpcUrlFor } from './settings';
+import { rpcUrlFor, type Settings } from './settings';
 
 /** Per RPC call, and for the whole analysis. A local node answers in milliseconds. */
 const RPC_TIMEOUT_MS = 1500;
@@ -90,10 +90,12 @@ export interface Judgement {
   later?: Promise<Verdict>;
 }
 
-export async function judge(request: WalletRequest, origin: RequestOrigin, chainIdHex: string | undefined): Promise<Judgement> {
+/** `rpcUrls` is the user's choice per chain, from the settings the background already read for this request. */
+export async function judge(request: WalletRequest, origin: RequestOrigin, chainIdHex: string | undefined, rpcUrls: Settings['rpcUrls']): Promise<Judgement> {
   const deadlineAt = Date.now() + ANALYSIS_DEADLINE_MS;
   const chainId = chainIdHex ? Number.parseInt(chainIdHex, 16) : undefined;
-  const url = await rpcUrlFor(chainId);
+  const url = rpcUrlFor(chainId, rpcUrls);
+  const [history, site] = await Promise.all([loadSentAddresses(), currentSiteRisk()]);
   const deadline = new Promise<Verdict>((resolve) =>
     setTimeout(() => resolve(notFinished(`The analysis took longer than ${ANALYSIS_DEADLINE_MS / 1000} seconds.`)), ANALYSIS_DEADLINE_MS),
   );
@@ -103,8 +105,8 @@ export async function judge(request: WalletRequest, origin: RequestOrigin, chain
     { request, origin, chainId },
     {
       chain: url ? readerFor(url) : null,
-      history: await loadSentAddresses(),
-      site: await currentSiteRisk(),
+      history,
+      site,
       timeoutMs: RPC_TIMEOUT_MS,
       scoreContract: beforeDeadline(createScoreContract(contractScorer, codeSourceFor(url)), deadlineAt),
       simulation: { simulator: url ? simulatorFor(url) : null, deadlineMs: SIMULATION_DEADLINE_MS, onLate: ({ verdict }) => joined(verdict) },

@@ -43,8 +43,7 @@ export async function readSettings(): Promise<Settings> {
 }
 
 /** The RPC endpoint for a chain: the user's choice, else the default, else none. */
-export async function rpcUrlFor(chainId: number | undefined): Promise<string | undefined> {
+export function rpcUrlFor(chainId: number | undefined, chosen: Settings['rpcUrls']): string | undefined {
   if (chainId === undefined) return undefined;
-  const chosen = (await settingItems.rpcUrls.getValue())[String(chainId)];
-  return chosen ?? DEFAULT_RPC_URLS[chainId];
+  return chosen[String(chainId)] ?? DEFAULT_RPC_URLS[chainId];
 }
