@@ -38,6 +38,12 @@ export const en = {
     outcome: { forwarded: 'Sent to your wallet', rejected: 'Rejected' },
   },
   severity: { danger: 'Danger', warn: 'Warning', info: 'Note' },
+  tamper: {
+    badgeTitle: (origin: string) => `Transaction Firewall: ${origin} interfered with the firewall`,
+    heading: 'This page interfered with the firewall',
+    explain: 'Its signing requests were stopped where the firewall could not vouch for them. Do not sign anything on this page unless you are sure of it.',
+    flood: 'It sent a flood of signing requests at once.',
+  },
   popup: {
     protection: 'Protection',
     on: 'On',

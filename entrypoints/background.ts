@@ -19,14 +19,33 @@ import { startContractModel } from '../lib/contract-model';
 import { startSiteRisk } from '../lib/site-risk';
 import { watchNavigations } from '../lib/site-navigation';
 import { rememberRecipient } from '../lib/sent-addresses';
-import { senderPlace } from '../lib/sender-origin';
+import { senderPlace, type SenderPlace } from '../lib/sender-origin';
+import { MAX_OPEN_PER_TAB, TOO_MANY_OPEN, createAnalysisCounter } from '../lib/open-requests';
+import { reportTamper, watchTamperReports } from '../lib/tamper-store';
+import { strings } from '../components/strings';
 
 const CONFIRM_PAGE = '/confirm.html';
 const WINDOW_SIZE = { width: 440, height: 680 };
+const analysis = createAnalysisCounter();
 
 async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sender: Browser.runtime.MessageSender): Promise<AnalyzeResponse> {
   const place = senderPlace(sender);
   if (!place) return { type: 'decided', action: 'reject', message: 'The request did not come from a page.' };
+  // Counted in before the first await, so a burst of requests sees itself.
+  const position = analysis.enter(place.tabId);
+  try {
+    const waiting = (await allPending()).filter((e) => e.tabId === place.tabId).length;
+    if (position + waiting > MAX_OPEN_PER_TAB) {
+      void reportTamper(place.tabId, place.origin, strings.tamper.flood);
+      return { type: 'decided', action: 'reject', message: TOO_MANY_OPEN };
+    }
+    return await analyze(message, place);
+  } finally {
+    analysis.leave(place.tabId);
+  }
+}
+
+async function analyze(message: ContentToBackground & { type: 'analyze' }, place: SenderPlace): Promise<AnalyzeResponse> {
   const requestId = crypto.randomUUID();
   const settings = await readSettings();
   const base = { requestId, time: Date.now(), origin: place.origin, frameUrl: place.frameUrl, method: message.request.method };
@@ -158,9 +177,11 @@ async function onMessage(raw: unknown, sender: Browser.runtime.MessageSender): P
       return onAnalyze(message, sender);
     case 'status':
       return { known: (await getPending(message.requestId)) !== undefined };
-    case 'tamper':
-      console.warn('Transaction firewall: tampering reported by', sender.url, message.what);
+    case 'tamper': {
+      const place = senderPlace(sender);
+      if (place) await reportTamper(place.tabId, place.origin, message.what);
       return null;
+    }
   }
 }
 
@@ -168,6 +189,7 @@ export default defineBackground(() => {
   startContractModel();
   startSiteRisk();
   watchNavigations();
+  watchTamperReports();
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     onMessage(raw, sender).then(sendResponse, (error) => {
       console.error('Transaction firewall: message failed', error);

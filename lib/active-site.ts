@@ -1,4 +1,6 @@
 import { browser } from '#imports';
+import type { TamperReport } from './tamper-report';
+import { tamperReportFor } from './tamper-store';
 
 /** The origin of the tab the popup was opened on (activeTab grants it for that click only). */
 export async function activeSite(): Promise<string | undefined> {
@@ -9,6 +11,12 @@ export async function activeSite(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** What the tab the popup was opened on reported about its page interfering with the firewall. */
+export async function activeTamperReport(): Promise<TamperReport | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? undefined : tamperReportFor(tab.id);
 }
 
 export function openPastDecision(requestId: string): void {

@@ -52,9 +52,7 @@
     }
   }
 
-  const provider = {
-    isMetaMask: true,
-    isTestWallet: true,
+  const methods = {
     request(args) {
       return handle(args.method, args.params);
     },
@@ -82,7 +80,17 @@
       listeners.set(event, (listeners.get(event) ?? []).filter((f) => f !== fn));
       return this;
     },
+    // MetaMask's callback entry point beneath request(), which its forks keep too.
+    _rpcRequest(payload, callback) {
+      return this.sendAsync(payload, callback);
+    },
   };
+
+  // ?wallet=class: the methods live on a class prototype, as in MetaMask's provider, not on the object.
+  class TestWalletProvider {}
+  Object.assign(TestWalletProvider.prototype, methods);
+  const flags = { isMetaMask: true, isTestWallet: true };
+  const provider = mode === 'class' ? Object.assign(new TestWalletProvider(), flags) : { ...flags, ...methods };
 
   // Tests make the wallet emit its events with a DOM event, as a real wallet does when the user acts.
   window.addEventListener('testwallet:emit', (e) => emit(e.detail.event, ...e.detail.args));

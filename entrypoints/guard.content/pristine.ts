@@ -11,6 +11,9 @@ export const reflectDefineProperty = Reflect.defineProperty;
 export const reflectDeleteProperty = Reflect.deleteProperty;
 export const reflectGetPrototypeOf = Reflect.getPrototypeOf;
 export const reflectSetPrototypeOf = Reflect.setPrototypeOf;
+export const reflectConstruct = Reflect.construct;
+export const bindFn = Function.prototype.bind;
+export const objectPrototype = Object.prototype;
 export const isArray = Array.isArray;
 export const ProxyCtor = Proxy;
 export const WeakMapCtor = WeakMap;
@@ -37,6 +40,12 @@ export const freeze = Object.freeze;
 export const jsonStringify = JSON.stringify;
 export const jsonParse = JSON.parse;
 export const PromiseCtor = Promise;
+const promiseThen = Promise.prototype.then;
+const promiseResolve = Promise.resolve.bind(Promise);
+/** Settles `value` into callbacks without the page's Promise.prototype.then or constructor seeing them. */
+export function whenSettled(value: unknown, ok: (v: unknown) => void, ko: (e: unknown) => void): void {
+  apply(promiseThen, promiseResolve(value), [ok, ko]);
+}
 export const ErrorCtor = Error;
 export const setTimeoutFn = setTimeout.bind(globalThis);
 export const now = Date.now;
@@ -69,10 +78,12 @@ export function detailOf(event: Event): unknown {
   return apply(detailGetter, event, []);
 }
 
+const HEX = '0123456789abcdef';
+/** Index loop and string indexing only: the page may patch iterators and Number.prototype.toString. */
 export function randomId(): string {
   const bytes = new Uint8Array(16);
   getRandomValues(bytes);
   let s = '';
-  for (const b of bytes) s += (b < 16 ? '0' : '') + b.toString(16);
+  for (let i = 0; i < 16; i++) s += HEX[bytes[i]! >> 4]! + HEX[bytes[i]! & 15]!;
   return s;
 }

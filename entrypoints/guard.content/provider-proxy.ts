@@ -1,15 +1,22 @@
 // Wraps an EIP-1193 provider so that every signing method goes through the request gate while
 // everything else reaches the wallet's own object unchanged. The wrapper is a Proxy over a fresh
 // target, so it works on frozen and read-only providers (Brave, OKX) without mutating them.
-import { isGuardedRequest } from '../../lib/guarded-methods';
+//
+// The page must not find the wallet's own request function anywhere behind the wrapper: not as a
+// property, not in a property descriptor, not on the prototype chain (`__proto__`,
+// `Object.getPrototypeOf`, `constructor.prototype`). Each of those paths hands out wrapped functions
+// and wrapped prototypes; a wrapped prototype's request, called on a wrapped provider, is guarded too.
+import { createInterceptors, isObject, type Fn, type Interceptor } from './provider-calls';
 import {
-  PromiseCtor,
   ProxyCtor,
   WeakMapCtor,
   WeakSetCtor,
   apply,
+  bindFn,
   getOwnPropertyDescriptor,
   isArray,
+  objectPrototype,
+  reflectConstruct,
   reflectDefineProperty,
   reflectDeleteProperty,
   reflectGet,
@@ -17,160 +24,114 @@ import {
   reflectHas,
   reflectOwnKeys,
   reflectSet,
-  setTimeoutFn,
   wmGet,
   wmSet,
   wsAdd,
   wsHas,
 } from './pristine';
 import type { RequestGate } from './request-gate';
-import { INVALID_PARAMS, providerError } from './rpc-error';
-
-type Fn = (...args: unknown[]) => unknown;
-type Callback = (error: unknown, response?: unknown) => void;
-
-/** Chain id lookups must not hold a request for long; the analysis copes without one. */
-const CHAIN_ID_WAIT_MS = 300;
 
 export interface ProviderWrapper {
   wrap<T>(provider: T): T;
   isWrapped(value: unknown): boolean;
 }
 
-function isObject(v: unknown): v is object {
-  return (typeof v === 'object' && v !== null) || typeof v === 'function';
+/**
+ * How a wrapped object runs the functions found on it. A provider runs them on itself whatever
+ * `this` the page passes (a dapp may call a detached `request`); a prototype runs them on the
+ * provider they are called on, as methods inherited from it would.
+ */
+interface Context {
+  selfOf: (thisArg: unknown) => unknown;
+  /** Wrapped functions by the wallet's function, per wrapped object: each runs on its own provider. */
+  functions: WeakMap<Fn, Fn>;
 }
 
 export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
-  const wrapped = new WeakMapCtor<object, object>();
+  const interceptors = createInterceptors(gate);
+  const proxyOf = new WeakMapCtor<object, object>();
+  const realOf = new WeakMapCtor<object, object>();
   const ours = new WeakSetCtor<object>();
+  // Only wrapped providers and prototypes unwrap; a wrapped function never turns back into the
+  // wallet's own (Function.prototype.call on it must reach the apply trap, not the raw function).
+  const unwrap = (v: unknown): unknown => (isObject(v) && wmGet(realOf, v)) || v;
+
+  function remember<T extends object>(real: object, proxy: T): T {
+    wmSet(proxyOf, real, proxy);
+    wmSet(realOf, proxy, real);
+    wsAdd(ours, proxy);
+    return proxy;
+  }
 
   function wrap<T>(real: T): T {
     if (!isObject(real) || wsHas(ours, real)) return real;
-    const existing = wmGet(wrapped, real);
-    if (existing) return existing as T;
-    const proxy = wrapOne(real);
-    wmSet(wrapped, real, proxy);
-    wsAdd(ours, proxy);
-    return proxy as T;
+    return (wmGet(proxyOf, real) as T | undefined) ?? (wrapObject(real, () => real) as T);
   }
 
-  function wrapOne(real: object): object {
-    const functions = new WeakMapCtor<Fn, Fn>();
+  function wrapPrototype(proto: unknown): unknown {
+    if (!isObject(proto) || proto === objectPrototype || wsHas(ours, proto)) return proto;
+    return wmGet(proxyOf, proto) ?? wrapObject(proto, unwrap);
+  }
+
+  /** A function the page may call with any `this`; request/send/sendAsync go through the gate. */
+  function wrapFunction(name: PropertyKey, fn: Fn, context: Context): Fn {
+    const cached = wmGet(context.functions, fn);
+    if (cached) return cached;
+    const intercept: Interceptor | undefined = typeof name === 'string' ? interceptors[name] : undefined;
+    // A bound function is a fresh constructible target without an own, non-configurable
+    // `prototype`, so the traps below may report a wrapped one.
+    const target = apply(bindFn, function () {}, [null]) as Fn;
+    const proxy: Fn = new ProxyCtor(target, {
+      apply(_t, thisArg, args: unknown[]) {
+        const self = context.selfOf(thisArg);
+        if (intercept) return intercept(fn, self, args);
+        const result = apply(fn, self, args);
+        // A method that returns its own object (an emitter's `on`) hands back the wrapper instead.
+        return isObject(result) && result === self ? (wmGet(proxyOf, result) ?? result) : result;
+      },
+      construct: (_t, args, newTarget): object => reflectConstruct(fn, args, newTarget === proxy ? fn : newTarget),
+      get(_t, prop) {
+        const value = reflectGet(fn, prop, fn);
+        return prop === 'prototype' ? wrapPrototype(value) : value;
+      },
+      set: (_t, prop, value) => reflectSet(fn, prop, value, fn),
+      has: (_t, prop) => reflectHas(fn, prop),
+      ownKeys: () => reflectOwnKeys(fn),
+      getOwnPropertyDescriptor(_t, prop) {
+        const d = getOwnPropertyDescriptor(fn, prop);
+        if (!d) return undefined;
+        return prop === 'prototype' ? { ...d, configurable: true, value: wrapPrototype(d.value) } : { ...d, configurable: true };
+      },
+      defineProperty: (_t, prop, d) => reflectDefineProperty(fn, prop, d),
+      deleteProperty: (_t, prop) => reflectDeleteProperty(fn, prop),
+      getPrototypeOf: () => reflectGetPrototypeOf(fn),
+    });
+    wsAdd(ours, proxy);
+    wmSet(context.functions, fn, proxy);
+    return proxy;
+  }
+
+  function valueFor(prop: PropertyKey, value: unknown, context: Context): unknown {
+    if (typeof value === 'function') return wrapFunction(prop, value as Fn, context);
+    if (prop === 'prototype' || prop === '__proto__') return wrapPrototype(value);
+    return value;
+  }
+
+  function descriptorFor(real: object, prop: PropertyKey, context: Context): PropertyDescriptor | undefined {
+    const d = getOwnPropertyDescriptor(real, prop);
+    if (!d) return undefined;
+    // A Proxy over a fresh target may not report a property as non-configurable.
+    const out: PropertyDescriptor = { ...d, configurable: true };
+    if ('value' in d) out.value = valueFor(prop, d.value, context);
+    const getter = d.get;
+    if (getter) out.get = () => valueFor(prop, apply(getter, real, []), context);
+    return out;
+  }
+
+  function wrapObject(real: object, selfOf: Context['selfOf']): object {
+    const context: Context = { selfOf, functions: new WeakMapCtor<Fn, Fn>() };
     let providersIn: unknown;
     let providersOut: unknown;
-
-    function chainId(): Promise<string | undefined> {
-      return new PromiseCtor((resolve) => {
-        setTimeoutFn(() => resolve(undefined), CHAIN_ID_WAIT_MS);
-        try {
-          const request = reflectGet(real, 'request', real);
-          const answer = apply(request as Fn, real, [{ method: 'eth_chainId' }]);
-          PromiseCtor.resolve(answer).then(
-            (id) => resolve(typeof id === 'string' ? id : undefined),
-            () => resolve(undefined),
-          );
-        } catch {
-          resolve(undefined);
-        }
-      });
-    }
-
-    function onRequest(fn: Fn, args: unknown[]): unknown {
-      const input = args[0];
-      if (!isObject(input)) return apply(fn, real, args);
-      let method: unknown;
-      let params: unknown;
-      let copy: Record<string, unknown>;
-      try {
-        // Each field is read once: a getter cannot show the guard one method and the wallet another.
-        method = (input as { method?: unknown }).method;
-        params = (input as { params?: unknown }).params;
-        copy = { ...(input as Record<string, unknown>), method, params };
-      } catch {
-        return PromiseCtor.reject(providerError(INVALID_PARAMS, 'The request object could not be read.'));
-      }
-      if (params === undefined) delete copy.params;
-      if (!isGuardedRequest(method, params)) return apply(fn, real, [copy, ...args.slice(1)]);
-      return gate.pass({ method: method as string, params }, chainId, (snapshot) => apply(fn, real, [snapshot]));
-    }
-
-    function onSend(fn: Fn, args: unknown[]): unknown {
-      const [first, second] = args;
-      if (typeof first === 'string') {
-        if (!isGuardedRequest(first, second)) return apply(fn, real, args);
-        return gate.pass({ method: first, params: second }, chainId, (s) => apply(fn, real, [s.method, s.params]));
-      }
-      if (typeof second === 'function') return onSendAsync(fn, args);
-      if (isObject(first)) {
-        const method = (first as { method?: unknown }).method;
-        if (isGuardedRequest(method, (first as { params?: unknown }).params)) {
-          throw providerError(INVALID_PARAMS, `The transaction firewall does not pass synchronous ${String(method)} calls; use request().`);
-        }
-        return apply(fn, real, [{ ...(first as object), method }]);
-      }
-      return apply(fn, real, args);
-    }
-
-    function onSendAsync(fn: Fn, args: unknown[]): unknown {
-      const [payload, callback] = args as [unknown, Callback];
-      const items = isArray(payload) ? payload : [payload];
-      let guarded = 0;
-      let single: { method: string; params: unknown; copy: Record<string, unknown> } | undefined;
-      try {
-        for (const item of items) {
-          if (!isObject(item)) continue;
-          const method = (item as { method?: unknown }).method;
-          const params = (item as { params?: unknown }).params;
-          if (isGuardedRequest(method, params)) {
-            guarded += 1;
-            single = { method: method as string, params, copy: { ...(item as Record<string, unknown>), method, params } };
-          }
-        }
-      } catch {
-        return failCallback(callback, payload, providerError(INVALID_PARAMS, 'The request object could not be read.'));
-      }
-      if (guarded === 0) return apply(fn, real, args);
-      if (guarded > 1 || isArray(payload) || !single) {
-        return failCallback(callback, payload, providerError(INVALID_PARAMS, 'The transaction firewall checks signing requests one at a time; send them separately.'));
-      }
-      const { method, params, copy } = single;
-      gate
-        .pass({ method, params }, chainId, (s) => apply(fn, real, [{ ...copy, method: s.method, params: s.params }, callback]))
-        .then(undefined, (error: unknown) => failCallback(callback, payload, error));
-      return undefined;
-    }
-
-    function failCallback(callback: Callback, payload: unknown, error: unknown): undefined {
-      if (typeof callback !== 'function') return undefined;
-      const id = isObject(payload) ? (payload as { id?: unknown }).id : undefined;
-      const e = error as { code?: number; message?: string };
-      apply(callback, undefined, [error, { id, jsonrpc: '2.0', error: { code: e.code, message: e.message } }]);
-      return undefined;
-    }
-
-    const interceptors: Record<string, (fn: Fn, args: unknown[]) => unknown> = {
-      request: onRequest,
-      send: onSend,
-      sendAsync: onSendAsync,
-    };
-
-    function functionFor(name: PropertyKey, fn: Fn): Fn {
-      const cached = wmGet(functions, fn);
-      if (cached) return cached;
-      const intercept = typeof name === 'string' ? interceptors[name] : undefined;
-      const proxied = new ProxyCtor(fn, {
-        apply(target, thisArg, args: unknown[]) {
-          if (intercept) return intercept(target, args);
-          // Methods called on the wrapper run on the wallet's object, as they would without us;
-          // one that returns its own object (an emitter's `on`) hands back the wrapper instead.
-          const result = apply(target, thisArg === proxy ? real : thisArg, args);
-          return result === real ? proxy : result;
-        },
-      });
-      wmSet(functions, fn, proxied);
-      return proxied;
-    }
 
     function providersFor(list: unknown[]): unknown {
       if (list !== providersIn) {
@@ -187,25 +148,21 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
       {},
       {
         get(_target, prop) {
+          if (prop === '__proto__') return wrapPrototype(reflectGetPrototypeOf(real));
           const value = reflectGet(real, prop, real);
-          if (typeof value === 'function') return functionFor(prop, value as Fn);
           if (prop === 'providers' && isArray(value)) return providersFor(value);
-          return value;
+          return valueFor(prop, value, context);
         },
         set: (_t, prop, value) => reflectSet(real, prop, value, real),
         has: (_t, prop) => reflectHas(real, prop),
         ownKeys: () => reflectOwnKeys(real),
-        getOwnPropertyDescriptor(_t, prop) {
-          const d = getOwnPropertyDescriptor(real, prop);
-          // A Proxy over a fresh target may not report a property as non-configurable.
-          return d ? { ...d, configurable: true } : undefined;
-        },
+        getOwnPropertyDescriptor: (_t, prop) => descriptorFor(real, prop, context),
         defineProperty: (_t, prop, d) => reflectDefineProperty(real, prop, d),
         deleteProperty: (_t, prop) => reflectDeleteProperty(real, prop),
-        getPrototypeOf: () => reflectGetPrototypeOf(real),
+        getPrototypeOf: () => wrapPrototype(reflectGetPrototypeOf(real)) as object | null,
       },
     );
-    return proxy;
+    return remember(real, proxy);
   }
 
   return { wrap, isWrapped: (v) => isObject(v) && wsHas(ours, v) };

@@ -1,8 +1,9 @@
 // Holds a guarded request until the background decides. Only a decision that arrives on the private
 // bridge channel, for an id this gate issued and still waits on, can release a request, and only once.
 //
-// The release is a plain callback, never an awaited promise: the page can patch Promise.prototype
-// (then, constructor) and would be handed the continuation of any `await` on the decision.
+// Every step is a plain callback, never an awaited promise: the page can patch Promise.prototype
+// (then, constructor) and would be handed the continuation of any `await`, with the power to resume
+// it with a value of its choosing (a decision, a chain id) or never.
 import { MAX_REQUEST_JSON_CHARS, type WalletRequest } from '../../lib/messages';
 import type { BridgeChannel } from './bridge-channel';
 import { PromiseCtor, createObject, jsonParse, jsonStringify, now, randomId, setTimeoutFn } from './pristine';
@@ -26,7 +27,7 @@ export interface RequestGate {
    */
   pass<T>(
     request: WalletRequest,
-    chainId: () => Promise<string | undefined>,
+    chainId: (done: (chainId: string | undefined) => void) => void,
     forward: (snapshot: WalletRequest) => T,
   ): Promise<Awaited<T>>;
 }
@@ -51,12 +52,9 @@ export function createRequestGate(channel: BridgeChannel): RequestGate {
     }
   });
 
-  async function connected(): Promise<boolean> {
-    const deadline = now() + CONNECT_GRACE_MS;
-    while (channel.state() === 'waiting' && now() < deadline) {
-      await new PromiseCtor((r) => setTimeoutFn(r, 25));
-    }
-    return channel.state() === 'connected';
+  function whenConnected(done: (connected: boolean) => void, deadline = now() + CONNECT_GRACE_MS): void {
+    if (channel.state() === 'waiting' && now() < deadline) setTimeoutFn(() => whenConnected(done, deadline), 25);
+    else done(channel.state() === 'connected');
   }
 
   return {
@@ -73,7 +71,8 @@ export function createRequestGate(channel: BridgeChannel): RequestGate {
           reject(providerError(INVALID_PARAMS, 'The transaction firewall refused this request: it is too large or empty.'));
           return;
         }
-        const id = randomId();
+        let id = randomId();
+        while (waiting[id]) id = randomId();
         waiting[id] = {
           release: () => {
             try {
@@ -89,12 +88,13 @@ export function createRequestGate(channel: BridgeChannel): RequestGate {
           delete waiting[id];
           reject(userRejected(reason));
         };
-        void (async () => {
-          if (!(await connected())) return refuse(NOT_CONNECTED);
-          const chain = await chainId();
-          const snapshot = jsonParse(json) as WalletRequest;
-          if (!channel.send({ kind: 'request', id, request: snapshot, chainId: chain })) refuse(NOT_CONNECTED);
-        })().catch(() => refuse(NOT_CONNECTED));
+        whenConnected((connected) => {
+          if (!connected) return refuse(NOT_CONNECTED);
+          chainId((chain) => {
+            const snapshot = jsonParse(json) as WalletRequest;
+            if (!channel.send({ kind: 'request', id, request: snapshot, chainId: chain })) refuse(NOT_CONNECTED);
+          });
+        });
       });
     },
   };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { strings } from '../../components/strings';
-import { activeSite, openOptions, openPastDecision } from '../../lib/active-site';
+import { activeSite, activeTamperReport, openOptions, openPastDecision } from '../../lib/active-site';
+import type { TamperReport } from '../../lib/tamper-report';
 import { toggled, useSettingsStore } from '../../lib/stores/settings-store';
 
 const p = strings.popup;
@@ -10,13 +11,26 @@ export function PopupApp() {
   const { settings, history, counts, start, set } = useSettingsStore();
   const [site, setSite] = useState<string | undefined>();
   useEffect(() => start(), [start]);
+  const [tamper, setTamper] = useState<TamperReport | undefined>();
   useEffect(() => void activeSite().then(setSite), []);
+  useEffect(() => void activeTamperReport().then(setTamper), []);
   if (!settings || !counts) return <main aria-busy="true">{strings.loading}</main>;
 
   const siteOn = site !== undefined && !settings.pausedSites.includes(site);
   return (
     <main>
       <h1>{strings.appName}</h1>
+      {tamper && (
+        <section role="alert" className="tamper" data-testid="tamper">
+          <strong>{strings.tamper.heading}</strong>
+          <ul>
+            {tamper.what.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          <p>{strings.tamper.explain}</p>
+        </section>
+      )}
       <label className="check">
         <input type="checkbox" checked={settings.protection} onChange={(e) => void set('protection', e.target.checked)} data-testid="protection" />
         {p.protection}: {settings.protection ? p.on : p.off}

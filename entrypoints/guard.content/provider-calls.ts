@@ -1,0 +1,125 @@
+// The three ways a dapp asks a provider to do something (request, send, sendAsync), each routed
+// through the request gate when it is a signing request and passed to the wallet unchanged otherwise.
+// `real` is always the wallet's own object: whatever `this` the page calls with, the wallet runs on
+// the provider it belongs to, as it would without the firewall.
+import { isGuardedRequest } from '../../lib/guarded-methods';
+import { PromiseCtor, apply, isArray, reflectGet, setTimeoutFn, whenSettled } from './pristine';
+import type { RequestGate } from './request-gate';
+import { INVALID_PARAMS, providerError } from './rpc-error';
+
+export type Fn = (...args: unknown[]) => unknown;
+type Callback = (error: unknown, response?: unknown) => void;
+export type Interceptor = (fn: Fn, real: unknown, args: unknown[]) => unknown;
+
+/** Chain id lookups must not hold a request for long; the analysis copes without one. */
+const CHAIN_ID_WAIT_MS = 300;
+
+export function isObject(v: unknown): v is object {
+  return (typeof v === 'object' && v !== null) || typeof v === 'function';
+}
+
+function chainIdOf(real: unknown): (done: (chainId: string | undefined) => void) => void {
+  return (done) => {
+    let answered = false;
+    const once = (id: unknown) => {
+      if (answered) return;
+      answered = true;
+      done(typeof id === 'string' ? id : undefined);
+    };
+    setTimeoutFn(() => once(undefined), CHAIN_ID_WAIT_MS);
+    try {
+      const request = reflectGet(real as object, 'request', real);
+      whenSettled(apply(request as Fn, real, [{ method: 'eth_chainId' }]), once, () => once(undefined));
+    } catch {
+      once(undefined);
+    }
+  };
+}
+
+function failCallback(callback: Callback, payload: unknown, error: unknown): undefined {
+  if (typeof callback !== 'function') return undefined;
+  const id = isObject(payload) ? (payload as { id?: unknown }).id : undefined;
+  const e = error as { code?: number; message?: string };
+  apply(callback, undefined, [error, { id, jsonrpc: '2.0', error: { code: e.code, message: e.message } }]);
+  return undefined;
+}
+
+/** Interceptors by method name; a null-prototype record so the page cannot add names to it. */
+export function createInterceptors(gate: RequestGate): Record<string, Interceptor | undefined> {
+  function onRequest(fn: Fn, real: unknown, args: unknown[]): unknown {
+    const input = args[0];
+    if (!isObject(input)) return apply(fn, real, args);
+    let method: unknown;
+    let params: unknown;
+    let copy: Record<string, unknown>;
+    let guarded: boolean;
+    try {
+      // Each field is read once: a getter cannot show the guard one method and the wallet another.
+      method = (input as { method?: unknown }).method;
+      params = (input as { params?: unknown }).params;
+      copy = { ...(input as Record<string, unknown>), method, params };
+      guarded = isGuardedRequest(method, params);
+    } catch {
+      return PromiseCtor.reject(providerError(INVALID_PARAMS, 'The request object could not be read.'));
+    }
+    if (params === undefined) delete copy.params;
+    if (!guarded) {
+      args[0] = copy;
+      return apply(fn, real, args);
+    }
+    return gate.pass({ method: method as string, params }, chainIdOf(real), (snapshot) => apply(fn, real, [snapshot]));
+  }
+
+  function onSend(fn: Fn, real: unknown, args: unknown[]): unknown {
+    const [first, second] = args;
+    if (typeof first === 'string') {
+      if (!isGuardedRequest(first, second)) return apply(fn, real, args);
+      return gate.pass({ method: first, params: second }, chainIdOf(real), (s) => apply(fn, real, [s.method, s.params]));
+    }
+    if (typeof second === 'function') return onSendAsync(fn, real, args);
+    if (isObject(first)) {
+      const method = (first as { method?: unknown }).method;
+      if (isGuardedRequest(method, (first as { params?: unknown }).params)) {
+        throw providerError(INVALID_PARAMS, `The transaction firewall does not pass synchronous ${String(method)} calls; use request().`);
+      }
+      return apply(fn, real, [{ ...(first as object), method }]);
+    }
+    return apply(fn, real, args);
+  }
+
+  function onSendAsync(fn: Fn, real: unknown, args: unknown[]): unknown {
+    const [payload, callback] = args as [unknown, Callback];
+    const items = isArray(payload) ? payload : [payload];
+    let guarded = 0;
+    let single: { method: string; params: unknown; copy: Record<string, unknown> } | undefined;
+    try {
+      // An index loop: the page may have patched the array iterator.
+      for (let i = 0; i < items.length; i++) {
+        const item: unknown = items[i];
+        if (!isObject(item)) continue;
+        const method = (item as { method?: unknown }).method;
+        const params = (item as { params?: unknown }).params;
+        if (isGuardedRequest(method, params)) {
+          guarded += 1;
+          single = { method: method as string, params, copy: { ...(item as Record<string, unknown>), method, params } };
+        }
+      }
+    } catch {
+      return failCallback(callback, payload, providerError(INVALID_PARAMS, 'The request object could not be read.'));
+    }
+    if (guarded === 0) return apply(fn, real, args);
+    if (guarded > 1 || isArray(payload) || !single) {
+      return failCallback(callback, payload, providerError(INVALID_PARAMS, 'The transaction firewall checks signing requests one at a time; send them separately.'));
+    }
+    const { method, params, copy } = single;
+    gate
+      .pass({ method, params }, chainIdOf(real), (s) => apply(fn, real, [{ ...copy, method: s.method, params: s.params }, callback]))
+      .then(undefined, (error: unknown) => failCallback(callback, payload, error));
+    return undefined;
+  }
+
+  // `_rpcRequest` is MetaMask's (and its forks') callback entry point beneath request(); it takes
+  // what sendAsync takes, and a page can reach it on the provider as easily as request itself.
+  const interceptors = { __proto__: null, request: onRequest, send: onSend, sendAsync: onSendAsync, _rpcRequest: onSendAsync };
+  return interceptors as unknown as Record<string, Interceptor | undefined>;
+}

@@ -1,0 +1,38 @@
+// What a page did to get around the firewall, kept per tab until the tab leaves that page: the
+// toolbar icon shows a red "!" for the tab and the popup says what happened. Session storage only:
+// nothing of it outlives the browser session or leaves the machine.
+import { browser } from '#imports';
+import { strings } from '../components/strings';
+import { mergeReport, type TamperReport } from './tamper-report';
+
+const BADGE_COLOR = '#b00020';
+const keyFor = (tabId: number) => `tamper:${tabId}`;
+
+export async function tamperReportFor(tabId: number): Promise<TamperReport | undefined> {
+  const key = keyFor(tabId);
+  return (await browser.storage.session.get(key))[key] as TamperReport | undefined;
+}
+
+export async function reportTamper(tabId: number, origin: string, what: string): Promise<void> {
+  const report = mergeReport(await tamperReportFor(tabId), origin, what, Date.now());
+  await browser.storage.session.set({ [keyFor(tabId)]: report });
+  await Promise.all([
+    browser.action.setBadgeText({ tabId, text: '!' }),
+    browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
+    browser.action.setTitle({ tabId, title: strings.tamper.badgeTitle(origin) }),
+  ]).catch(() => {}); // the tab may be gone already
+}
+
+export async function clearTamperReport(tabId: number): Promise<void> {
+  if (!(await tamperReportFor(tabId))) return;
+  await browser.storage.session.remove(keyFor(tabId));
+  await Promise.all([browser.action.setBadgeText({ tabId, text: '' }), browser.action.setTitle({ tabId, title: '' })]).catch(() => {});
+}
+
+/** Reports end with the page they are about: a new page in the tab, or the tab closed. */
+export function watchTamperReports(): void {
+  browser.webNavigation.onCommitted.addListener(({ tabId, frameId }) => {
+    if (frameId === 0) void clearTamperReport(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearTamperReport(tabId));
+}
