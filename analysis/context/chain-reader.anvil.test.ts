@@ -195,6 +195,14 @@ describe('a plain ETH send, which passes unseen when the chain answers', () => {
     expect(v.findings.find((f) => f.id === 'context.unchecked')?.detail).toMatch(/chain 10 .* serves chain 1/);
   });
 
+  it('a message that needs nothing from the chain is not held up by a node that is down', async () => {
+    const down = `http://127.0.0.1:${await freePort()}`;
+    const login = { ...send(), request: { method: 'personal_sign', params: ['0x68656c6c6f', deployer.address] } };
+    const v = await analyzeRequest(login, { chain: createRpcChainReader(down, { timeoutMs: 300 }), timeoutMs: 300 });
+    expect(v.verdict).toBe('allow');
+    expect(v.findings.map((f) => f.id)).not.toContain('context.unchecked');
+  });
+
   it('a read the node answers with an error is an answer, not a failing node', async () => {
     // FRIEND holds no code, so its balanceOf and token details come back empty or as errors from the node.
     const transfer = encodeFunctionData({ abi: parseAbi(['function transfer(address,uint256)']), functionName: 'transfer', args: [secondContract, 5n] });

@@ -88,7 +88,8 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
       },
     );
 
-  if (reader && chainId !== undefined && reader.getChainId) {
+  // Only asked when there is something to read: a login message must not fail on a node it never needed.
+  if (reader && chainId !== undefined && reader.getChainId && (interesting.size > 0 || tokens.size > 0)) {
     const served = await timed(reader.getChainId(), 'the network of the RPC');
     if (served !== undefined && served !== chainId) {
       unavailable.push(`on-chain details: the RPC serves chain ${served}, the wallet is on chain ${chainId}`);
