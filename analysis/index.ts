@@ -54,6 +54,15 @@ export interface ContractScoreResult {
   elevated?: boolean;
 }
 
+/**
+ * What the model seam rejects with when there is no model to ask (its file missing or broken, a build
+ * without one), as opposed to a model that is slow to answer. The first is lasting and the user is told
+ * (`model.missing`, warn); the second is a note, since the rules still judged the request.
+ */
+export class ModelMissingError extends Error {
+  override name = 'ModelMissingError';
+}
+
 export interface AnalysisDeps {
   /** On-chain context; absent => "unknown", and findings say so. */
   chain?: ChainReader | null;
@@ -168,6 +177,15 @@ async function scoreOf(actions: Action[], facts: Facts, chainId: number | undefi
     result = await withBudget(Promise.resolve().then(() => scoreContract(input)), SCORE_BUDGET_MS);
     if (typeof result?.score !== 'number' || !Number.isFinite(result.score)) throw new Error('the model gave no score');
   } catch (error) {
+    if (error instanceof ModelMissingError) {
+      findings.push({
+        id: 'model.missing',
+        severity: 'warn',
+        title: 'The firewall\'s contract model is not working, so this was not compared with known scams',
+        detail: `The model could not be loaded (${message(error)}). The other checks ran; reinstalling the extension should bring the model back.`,
+      });
+      return null;
+    }
     // Info, not warn: the rules above still judged the request, and a warning on every request while the
     // model loads would teach people to click through warnings.
     findings.push({

@@ -9,10 +9,24 @@ import {
   type BridgeToGuard,
   type ContentToBackground,
 } from '../lib/messages';
+import { askWithRetry, bounded } from '../lib/background-call';
 
 /** How often a pending request is checked on, so a lost decision ends in a rejection, not a hang. */
 const STATUS_POLL_MS = 3000;
 const UNREACHABLE = 'The transaction firewall could not check this request.';
+/** How often a message in flight checks that the extension is still there (reloaded or updated: it is not). */
+const ORPHAN_CHECK_MS = 500;
+/** The background answers within its 5 s analysis deadline plus 3 s for a late simulation; far past
+ *  that it is stuck, and the request is refused rather than left hanging. */
+const ANALYSIS_WAIT_MS = 20_000;
+const STATUS_WAIT_MS = 10_000;
+/** A worker stopped mid-analysis is started again by the next message, though not always at once. */
+const ANALYSIS_RETRY_DELAYS_MS = [1_000, 2_000];
+
+function isAnalyzeResponse(answer: unknown): answer is AnalyzeResponse {
+  const type = (answer as AnalyzeResponse | null | undefined)?.type;
+  return type === 'decided' || type === 'pending';
+}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -37,25 +51,28 @@ export default defineContentScript({
       toGuard({ kind: 'decision', id: entry.guardId, action, message });
     };
 
-    async function ask(message: ContentToBackground): Promise<unknown> {
-      return browser.runtime.sendMessage(message);
-    }
+    const alive = () => !!browser.runtime?.id;
+    const ask = (message: ContentToBackground, giveUpAfterMs: number): Promise<unknown> =>
+      bounded(() => browser.runtime.sendMessage(message), { alive, checkEveryMs: ORPHAN_CHECK_MS, giveUpAfterMs });
+
+    /** A verdict, asked again if the worker was stopped mid-analysis; undefined when none can be had. */
+    const analyze = (request: ContentToBackground & { type: 'analyze' }) =>
+      askWithRetry(() => browser.runtime.sendMessage(request), isAnalyzeResponse, {
+        alive,
+        checkEveryMs: ORPHAN_CHECK_MS,
+        giveUpAfterMs: ANALYSIS_WAIT_MS,
+        retryDelaysMs: ANALYSIS_RETRY_DELAYS_MS,
+      });
 
     async function onRequest(guardId: string, request: ContentToBackground & { type: 'analyze' }) {
-      let answer: AnalyzeResponse;
-      try {
-        answer = (await ask(request)) as AnalyzeResponse;
-      } catch {
-        toGuard({ kind: 'decision', id: guardId, action: 'reject', message: UNREACHABLE });
-        return;
-      }
+      const answer = await analyze(request);
       if (answer?.type === 'decided') {
         toGuard({ kind: 'decision', id: guardId, action: answer.action, message: answer.message });
       } else if (answer?.type === 'pending') {
         const requestId = answer.requestId;
         const timer = setInterval(async () => {
           try {
-            const status = (await ask({ type: 'status', requestId })) as { known?: boolean } | undefined;
+            const status = (await ask({ type: 'status', requestId }, STATUS_WAIT_MS)) as { known?: boolean } | undefined;
             if (!status?.known) settle(requestId, 'reject', UNREACHABLE);
           } catch {
             settle(requestId, 'reject', UNREACHABLE);
@@ -73,7 +90,7 @@ export default defineContentScript({
         const message = parseGuardMessage((event as CustomEvent).detail);
         if (!message) return;
         if (message.kind === 'tamper') {
-          void ask({ type: 'tamper', what: message.what }).catch(() => {});
+          void ask({ type: 'tamper', what: message.what }, STATUS_WAIT_MS).catch(() => {});
           return;
         }
         void onRequest(message.id, {

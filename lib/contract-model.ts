@@ -5,9 +5,11 @@
 // starts with the worker, so that cost overlaps with the message delivery and the RPC reads the analysis
 // does first; and a request never waits longer than READY_WAIT_MS for it (the rules decide meanwhile).
 import { browser } from '#imports';
+import { ModelMissingError } from '../analysis';
 import type { FeatureInput } from '../model/features';
 import { createContractScorer, type ContractScore, type ContractScorer } from '../model/inference';
 import { MODEL_FILES } from './model-files';
+import { missingIfFailed } from './score-contract';
 
 /** How long a request waits for a model that is still loading before it goes on without the score. */
 const READY_WAIT_MS = 1_500;
@@ -65,13 +67,13 @@ export function startContractModel(): void {
 
 /** The scorer, or a rejection saying why there is none (still loading after READY_WAIT_MS, or failed). */
 export function contractScorer(): Promise<ContractScorer> {
-  if (START === 'off') return Promise.reject(new Error('this build has no model'));
-  if (START === 'lazy') return loadOnce();
+  if (START === 'off') return Promise.reject(new ModelMissingError('this build has no model'));
+  if (START === 'lazy') return missingIfFailed(loadOnce());
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the model is still loading')), READY_WAIT_MS);
-    loadOnce().then(
+    missingIfFailed(loadOnce()).then(
       (scorer) => (clearTimeout(timer), resolve(scorer)),
-      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
     );
   });
 }

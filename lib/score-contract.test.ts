@@ -11,7 +11,7 @@ import { benign, malicious, type Fixture } from '../analysis/fixtures/requests';
 import { analyzeRequest, type AnalysisDeps } from '../analysis/index';
 import { createContractScorer, type ContractScorer } from '../model/inference';
 import { compileAll } from '../model/train/compile';
-import { createScoreContract, type CodeSource } from './score-contract';
+import { createScoreContract, missingIfFailed, type CodeSource } from './score-contract';
 import { FAKE_AIRDROP_SOURCE } from '../model/testdata/fake-airdrop';
 
 const require = createRequire(import.meta.url);
@@ -76,5 +76,37 @@ describe('with the model', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(v.findings.map((f) => f.id)).toContain('model.unavailable');
     expect(v.verdict).not.toBe('allow');
+  });
+});
+
+describe('without a working model', () => {
+  // WETH's deposit(): a contract call the rules find nothing wrong with, so the model's score is what is missing.
+  const DEPOSIT = '0xd0e30db0';
+  const weth = () => (JSON.parse(readFileSync(require.resolve('canonical-weth/build/contracts/WETH9.json'), 'utf8')) as { deployedBytecode: Hex }).deployedBytecode;
+  const deposit = { request: tx(A.weth, DEPOSIT, 10n ** 16n), origin: { origin: 'https://app.example' }, chainId: 1, from: A.user };
+  const wasmBinary = () => readFileSync(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));
+  const judge = (getScorer: () => Promise<ContractScorer>) => analyzeRequest(deposit, { code: { [A.weth]: weth() }, now: NOW, scoreContract: createScoreContract(getScorer) });
+
+  it('with the real model the call is scored and allowed', async () => {
+    const v = await judge(() => Promise.resolve(scorer));
+    expect(v.verdict).toBe('allow');
+    expect(v.findings.map((f) => f.id)).toContain('model.score');
+  });
+
+  it('a damaged model file: onnxruntime refuses it, and the call is no longer passed unseen', async () => {
+    const damaged = () => missingIfFailed(createContractScorer({ modelBytes: new TextEncoder().encode('this is not an ONNX model'), wasmBinary: wasmBinary() }));
+    const v = await judge(damaged);
+    expect(v.verdict).toBe('warn');
+    const missing = v.findings.find((f) => f.id === 'model.missing')!;
+    expect(missing.severity).toBe('warn');
+    expect(missing.title).toMatch(/model is not working/);
+    expect(v.findings.map((f) => f.id)).not.toContain('model.unavailable');
+  });
+
+  it('a model that is only slow stays a note: the rules judged the request', async () => {
+    const slow = () => new Promise<ContractScorer>((_, reject) => setTimeout(() => reject(new Error('the model is still loading')), 10));
+    const v = await judge(slow);
+    expect(v.verdict).toBe('allow');
+    expect(v.findings.find((f) => f.id === 'model.unavailable')?.severity).toBe('info');
   });
 });

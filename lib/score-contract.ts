@@ -2,7 +2,7 @@
 // the model's input, fetching the code behind a proxy when that costs one or two RPC reads, and the
 // model's reasons into sentences. No extension APIs here, so the scan CLI uses it as the worker does.
 import type { Address, Hex } from 'viem';
-import type { ContractScoreInput, ContractScoreResult } from '../analysis';
+import { ModelMissingError, type ContractScoreInput, type ContractScoreResult } from '../analysis';
 import { hexToBytes } from '../model/evm';
 import type { FeatureInput } from '../model/features';
 import type { ContractScorer } from '../model/inference';
@@ -17,6 +17,16 @@ export interface CodeSource {
 /** The proxy lookup is a nicety: past this, the proxy itself is scored rather than the request waiting. */
 const PROXY_LOOKUP_MS = 800;
 const ZERO_ADDRESS = /^0x0{40}$/;
+
+/**
+ * A model whose load failed stays failed for the worker's life (a broken or missing file does not mend),
+ * so that is reported as a missing model, which the user is told of, not as a slow one.
+ */
+export function missingIfFailed(load: Promise<ContractScorer>): Promise<ContractScorer> {
+  return load.catch((error: unknown) => {
+    throw new ModelMissingError(error instanceof Error ? error.message : String(error));
+  });
+}
 
 export function createScoreContract(getScorer: () => Promise<ContractScorer>, code: CodeSource = {}): (input: ContractScoreInput) => Promise<ContractScoreResult> {
   return async (input) => {

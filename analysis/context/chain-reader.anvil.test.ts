@@ -150,12 +150,64 @@ describe('analyzeRequest with a live chain', () => {
   it('says so when the RPC does not answer, and does not allow an approval it could not check', async () => {
     const port = await freePort(); // nobody listens there
     const v = await analyzeRequest(approve(secondContract, 1_000_000n), { chain: createRpcChainReader(`http://127.0.0.1:${port}`, { timeoutMs: 300 }), timeoutMs: 300 });
-    expect(v.findings.map((f) => f.id)).toContain('context.unavailable');
+    expect(v.findings.map((f) => f.id)).toContain('context.unchecked');
     expect(v.verdict).toBe('warn');
   });
 
-  it('ignores an RPC that serves another chain', async () => {
+  it('ignores an RPC that serves another chain, and warns that nothing was checked on chain', async () => {
     const v = await analyzeRequest({ ...approve(FRIEND, 5n), chainId: 10 }, { chain: createRpcChainReader(url) });
-    expect(v.findings.find((f) => f.id === 'context.unavailable')?.detail).toMatch(/serves chain 1/);
+    const unchecked = v.findings.find((f) => f.id === 'context.unchecked');
+    expect(unchecked).toMatchObject({ severity: 'warn', evidence: { served: 1, expected: 10 } });
+    expect(unchecked!.title).toMatch(/another network/);
+    // Its answer that FRIEND is a plain account was not used: the rule that needs it stays silent.
+    expect(v.findings.map((f) => f.id)).not.toContain('approval.to-plain-account');
+  });
+});
+
+describe('a plain ETH send, which passes unseen when the chain answers', () => {
+  const send = (chainId = 1) => ({
+    request: { method: 'eth_sendTransaction', params: [{ from: deployer.address, to: FRIEND, value: '0x2386f26fc10000' }] },
+    origin: { origin: 'https://dapp.example' },
+    chainId,
+    from: deployer.address,
+  });
+
+  it('is allowed with nothing to warn about when the node answers', async () => {
+    const v = await analyzeRequest(send(), { chain: createRpcChainReader(url) });
+    expect(v.verdict).toBe('allow');
+    expect(v.findings.map((f) => f.id)).not.toContain('context.unchecked');
+  });
+
+  it('warns when the node is down, naming the reads that went unanswered', async () => {
+    const down = `http://127.0.0.1:${await freePort()}`;
+    const v = await analyzeRequest(send(), { chain: createRpcChainReader(down, { timeoutMs: 300 }), timeoutMs: 300 });
+    expect(v.verdict).toBe('warn');
+    const unchecked = v.findings.find((f) => f.id === 'context.unchecked')!;
+    expect(unchecked.title).toMatch(/did not answer/);
+    expect(unchecked.detail).toContain(`code at ${FRIEND.toLowerCase()}`);
+    // One finding says it: the info-level list of unknowns is not repeated beside it.
+    expect(v.findings.map((f) => f.id)).not.toContain('context.unavailable');
+  });
+
+  it('warns when the node serves another chain than the wallet', async () => {
+    const v = await analyzeRequest(send(10), { chain: createRpcChainReader(url) });
+    expect(v.verdict).toBe('warn');
+    expect(v.findings.find((f) => f.id === 'context.unchecked')?.detail).toMatch(/chain 10 .* serves chain 1/);
+  });
+
+  it('a message that needs nothing from the chain is not held up by a node that is down', async () => {
+    const down = `http://127.0.0.1:${await freePort()}`;
+    const login = { ...send(), request: { method: 'personal_sign', params: ['0x68656c6c6f', deployer.address] } };
+    const v = await analyzeRequest(login, { chain: createRpcChainReader(down, { timeoutMs: 300 }), timeoutMs: 300 });
+    expect(v.verdict).toBe('allow');
+    expect(v.findings.map((f) => f.id)).not.toContain('context.unchecked');
+  });
+
+  it('a read the node answers with an error is an answer, not a failing node', async () => {
+    // FRIEND holds no code, so its balanceOf and token details come back empty or as errors from the node.
+    const transfer = encodeFunctionData({ abi: parseAbi(['function transfer(address,uint256)']), functionName: 'transfer', args: [secondContract, 5n] });
+    const v = await analyzeRequest({ ...send(), request: { method: 'eth_sendTransaction', params: [{ from: deployer.address, to: FRIEND, data: transfer }] } }, { chain: createRpcChainReader(url) });
+    expect(v.findings.map((f) => f.id)).toContain('context.unavailable');
+    expect(v.findings.map((f) => f.id)).not.toContain('context.unchecked');
   });
 });

@@ -3,6 +3,7 @@
 import { getAddress, type Address, type Hex } from 'viem';
 import type { Action } from '../decode/actions';
 import { knownContract, type KnownContract } from '../registry/known';
+import { isTransportError } from '../simulate/errors';
 import type { ChainReader, TokenInfo } from './chain-reader';
 
 export type CodeState = 'contract' | 'eoa' | 'delegated' | 'unknown';
@@ -32,6 +33,19 @@ export interface Facts {
   unavailable: string[];
   /** A chain reader was available and answered at least once. */
   online: boolean;
+  /** Set when the node the user chose, not the request, kept the chain from being read. */
+  nodeFailure?: NodeFailure;
+}
+
+/**
+ * The node failed the analysis: it serves another chain than the wallet's (its answers are not used),
+ * or reads went unanswered (down, timing out, refusing). Unlike "no node is configured" this is a
+ * fault the user must hear of before deciding, so the rule `context.unchecked` warns.
+ */
+export interface NodeFailure {
+  wrongChain?: { served: number; expected: number };
+  /** Plain-words list of the reads that got no answer. */
+  unanswered: string[];
 }
 
 export interface GatherOptions {
@@ -54,6 +68,8 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
   const facts = new Map<string, AddressFacts>();
   const tokenFacts = new Map<string, TokenFacts>();
   const unavailable: string[] = [];
+  const unanswered: string[] = [];
+  let wrongChain: NodeFailure['wrongChain'];
   let online = false;
   const missing: Address[] = [];
   let reader = chain ?? undefined;
@@ -66,14 +82,18 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
       },
       (error: unknown) => {
         unavailable.push(`${what} (${describe(error)})`);
+        // A revert (a token without balanceOf) is an answer; silence or a dropped connection is the node failing.
+        if (error instanceof NoAnswer || isTransportError(error)) unanswered.push(`${what} (${describe(error)})`);
         return undefined;
       },
     );
 
-  if (reader && chainId !== undefined && reader.getChainId) {
+  // Only asked when there is something to read: a login message must not fail on a node it never needed.
+  if (reader && chainId !== undefined && reader.getChainId && (interesting.size > 0 || tokens.size > 0)) {
     const served = await timed(reader.getChainId(), 'the network of the RPC');
     if (served !== undefined && served !== chainId) {
       unavailable.push(`on-chain details: the RPC serves chain ${served}, the wallet is on chain ${chainId}`);
+      wrongChain = { served, expected: chainId };
       reader = undefined;
     }
   }
@@ -107,6 +127,7 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
     chainId,
     unavailable,
     online,
+    ...(wrongChain || unanswered.length > 0 ? { nodeFailure: { ...(wrongChain ? { wrongChain } : {}), unanswered } } : {}),
     address: (a) => facts.get(a.toLowerCase()) ?? { address: a, known: knownContract(a, chainId), code: supplied.has(a.toLowerCase()) ? classifyCode({ address: a, code: 'unknown' }, supplied.get(a.toLowerCase())!).code : 'unknown' },
     token: (a) => tokenFacts.get(a.toLowerCase()),
   };
@@ -149,9 +170,11 @@ function collectTokens(actions: Action[]): Set<string> {
   return set;
 }
 
+class NoAnswer extends Error {}
+
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    const timer = setTimeout(() => reject(new NoAnswer(`no answer within ${ms} ms`)), ms);
     p.then(
       (v) => {
         clearTimeout(timer);

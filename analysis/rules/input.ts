@@ -36,11 +36,41 @@ export const inputRules: Rule[] = [
         : [],
   },
   {
+    id: 'context.unchecked',
+    severity: 'warn',
+    summary: 'The node set for this chain did not answer, or serves another chain, so the on-chain checks could not be made.',
+    // A fault, not a choice: passing the request on quietly would look like "checked, nothing found".
+    check: (ctx) => {
+      const failure = ctx.facts.nodeFailure;
+      if (!failure) return [];
+      const what = 'whether the addresses involved are contracts or plain accounts, and the tokens involved';
+      if (failure.wrongChain) {
+        const { served, expected } = failure.wrongChain;
+        return [
+          {
+            title: 'Your node is on another network, so this request was not checked on chain',
+            detail: `The node set for chain ${expected} (your wallet's) says it serves chain ${served}, so none of its answers were used: the firewall could not check ${what}. Check the node in the firewall's settings.`,
+            evidence: { served, expected },
+          },
+        ];
+      }
+      const list = failure.unanswered.slice(0, 4).join('; ') + (failure.unanswered.length > 4 ? '; …' : '');
+      return [
+        {
+          title: 'Your node did not answer, so this request was not checked on chain',
+          detail: `The firewall could not check ${what}. No answer for: ${list}.`,
+          evidence: { unanswered: failure.unanswered },
+        },
+      ];
+    },
+  },
+  {
     id: 'context.unavailable',
     severity: 'info',
-    summary: 'Some on-chain details could not be read (no RPC, timeout); the findings say what is unknown.',
+    summary: 'Some on-chain details could not be read (no RPC configured, a read refused); the findings say what is unknown.',
+    // When the node failed, `context.unchecked` already says so, with the reads that went unanswered.
     check: (ctx) =>
-      ctx.facts.unavailable.length > 0
+      ctx.facts.unavailable.length > 0 && !ctx.facts.nodeFailure
         ? [
             {
               title: 'Some on-chain details could not be checked',

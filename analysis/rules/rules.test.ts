@@ -6,8 +6,8 @@ import { benign, malicious } from '../fixtures/requests';
 import { analyzeRequest } from '../index';
 import { rules } from './index';
 
-/** Rules that need balances from a chain; covered by context/chain-reader.anvil.test.ts. */
-const NEEDS_CHAIN = new Set(['approval.exceeds-balance']);
+/** Rules that need balances or a failing node; covered by context/chain-reader.anvil.test.ts. */
+const NEEDS_CHAIN = new Set(['approval.exceeds-balance', 'context.unchecked']);
 /** Rules that need the site lists (deps.site); covered by analysis/site/site-rules.test.ts. */
 const NEEDS_SITE_LISTS = new Set(['site.listed', 'site.listed-address', 'site.lookalike', 'site.brand-misuse', 'site.allowlisted']);
 

@@ -122,18 +122,32 @@ const hiddenApproval: SimulationRule = {
   },
 };
 
+const nodeFailed: SimulationRule = {
+  id: 'simulation.node-failed',
+  severity: 'warn',
+  summary: 'The node did not answer the simulation, or serves another chain, so what the request would move is not known.',
+  // A node that cannot simulate (no method for it) is a known limit and stays a note; a node that fails is
+  // a fault, and passing the request on quietly would look like "simulated, nothing found".
+  check(ctx) {
+    const s = ctx.simulation;
+    if (s.outcome !== 'unavailable' || !s.nodeFailure) return [];
+    const why = s.nodeFailure === 'wrong-chain' ? 'your node is on another network, so the firewall did not simulate on it' : 'your node did not answer';
+    return [{ title: 'What this would move could not be checked', detail: `The firewall could not simulate this request: ${why} (${s.reason ?? 'no reason given'}).`, evidence: { reason: s.reason, nodeFailure: s.nodeFailure } }];
+  },
+};
+
 const unavailable: SimulationRule = {
   id: 'simulation.unavailable',
   severity: 'info',
-  summary: 'What the request would move could not be worked out; says why.',
+  summary: 'What the request would move could not be worked out (no node configured, the node offers no way to simulate); says why.',
   check(ctx) {
     const s = ctx.simulation;
-    if (s.outcome !== 'unavailable') return [];
+    if (s.outcome !== 'unavailable' || s.nodeFailure) return [];
     return [{ title: 'What this request moves could not be worked out', detail: `The firewall could not simulate it: ${s.reason ?? 'no reason given'}.`, evidence: { reason: s.reason } }];
   },
 };
 
-export const simulationRules: readonly SimulationRule[] = [lossForNothing, assetsToThirdParty, hiddenApproval, reverted, unavailable];
+export const simulationRules: readonly SimulationRule[] = [lossForNothing, assetsToThirdParty, hiddenApproval, reverted, nodeFailed, unavailable];
 
 /** Runs every enabled simulation rule; a rule that throws becomes nothing rather than a crash. */
 export function checkSimulation(ctx: SimulationRuleContext, disabled: ReadonlySet<string> = new Set()) {

@@ -54,7 +54,7 @@ export function createRpcSimulator(rpcUrl: string, opts: RpcSimulatorOptions = {
         const execution = await RUN[strategy](client, req);
         return await toResult(execution, req, reader, tried);
       } catch (error) {
-        if (isTransportError(error)) return unavailable(req, `the node did not answer (${shortMessage(error)})`);
+        if (isTransportError(error)) return unavailable(req, `the node did not answer (${shortMessage(error)})`, 'no-answer');
         if (isUnsupportedMethod(error)) {
           unsupported.add(strategy);
           tried.push(`${strategy} is not offered by this node`);
@@ -68,7 +68,7 @@ export function createRpcSimulator(rpcUrl: string, opts: RpcSimulatorOptions = {
     async simulate(req) {
       // Asked alongside the simulation, not before it, so it costs no extra round trip.
       const [served, result] = await Promise.all([req.chainId === undefined ? undefined : chainOfNode(), run(req)]);
-      if (served !== undefined && served !== req.chainId) return unavailable(req, `the RPC serves chain ${served}, the wallet is on chain ${req.chainId}`);
+      if (served !== undefined && served !== req.chainId) return unavailable(req, `the RPC serves chain ${served}, the wallet is on chain ${req.chainId}`, 'wrong-chain');
       return result;
     },
   };
@@ -117,6 +117,6 @@ function baseResult(req: SimulationRequest): SimulationResult {
   };
 }
 
-export function unavailable(req: SimulationRequest, reason: string): SimulationResult {
-  return { ...baseResult(req), reason };
+export function unavailable(req: SimulationRequest, reason: string, nodeFailure?: SimulationResult['nodeFailure']): SimulationResult {
+  return { ...baseResult(req), reason, ...(nodeFailure ? { nodeFailure } : {}) };
 }

@@ -146,7 +146,38 @@ describe('createRpcSimulator with eth_simulateV1 (anvil)', () => {
 
   it('refuses to simulate on an RPC that serves another chain', async () => {
     const r = await createRpcSimulator(anvil.url).simulate({ from: signer, chainId: 1, calls: [{ to: c.nft, value: NFT_PRICE, data: encodeFunctionData({ abi: NFT, functionName: 'mint' }) }] });
-    expect(r).toMatchObject({ outcome: 'unavailable', reason: 'the RPC serves chain 31337, the wallet is on chain 1' });
+    expect(r).toMatchObject({ outcome: 'unavailable', reason: 'the RPC serves chain 31337, the wallet is on chain 1', nodeFailure: 'wrong-chain' });
+    expect(r.changes).toEqual([]);
+  });
+});
+
+describe('a node that fails the simulation of a plain ETH send', () => {
+  const FRIEND = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+  const ethSend = { method: 'eth_sendTransaction', params: [{ from: DEV_ACCOUNT, to: FRIEND, value: '0x2386f26fc10000' }] };
+  const analyze = (simulatorUrl: string, chainId = CHAIN_ID) =>
+    analyzeRequest({ request: ethSend, origin: ORIGIN, chainId, from: DEV_ACCOUNT }, { chain: createRpcChainReader(anvil.url), simulation: { simulator: createRpcSimulator(simulatorUrl, { timeoutMs: 500 }) } });
+
+  it('is allowed when the node simulates it', async () => {
+    const v = await analyze(anvil.url);
+    expect(v.verdict).toBe('allow');
+    expect(v.assetChanges?.state).toBe('complete');
+  });
+
+  it('warns when the node does not answer the simulation, though the chain reads answered', async () => {
+    const v = await analyze('http://127.0.0.1:9');
+    expect(v.verdict).toBe('warn');
+    const failed = v.findings.find((f) => f.id === 'simulation.node-failed')!;
+    expect(failed).toMatchObject({ severity: 'warn', title: 'What this would move could not be checked' });
+    expect(failed.detail).toMatch(/your node did not answer/);
+    expect(v.findings.map((f) => f.id)).not.toContain('simulation.unavailable');
+  });
+
+  it('a node that cannot simulate (only eth_call) is a known limit, said in a note, not a failure', async () => {
+    const url = await proxy(['eth_simulateV1', 'debug_traceCall']);
+    const v = await analyze(url);
+    expect(v.assetChanges?.result?.nodeFailure).toBeUndefined();
+    expect(v.findings.find((f) => f.id === 'simulation.unavailable')?.severity).toBe('info');
+    expect(v.findings.map((f) => f.id)).not.toContain('simulation.node-failed');
   });
 });
 
@@ -173,6 +204,7 @@ describe('nodes without eth_simulateV1', () => {
     expect(ok.outcome).toBe('unavailable');
     expect(ok.changes).toEqual([]);
     expect(ok.reason).toMatch(/eth_simulateV1 is not offered.*debug_traceCall is not offered.*would not fail/);
+    expect(ok.nodeFailure).toBeUndefined();
     const bad = await sim.simulate({ from: signer, chainId: CHAIN_ID, calls: [{ to: c.nft, value: 1n, data: encodeFunctionData({ abi: NFT, functionName: 'mint' }) }] });
     expect(bad).toMatchObject({ outcome: 'reverted', via: 'eth_call', revert: { reason: '"wrong price"' } });
   });
@@ -188,6 +220,7 @@ describe('nodes without eth_simulateV1', () => {
     const r = await createRpcSimulator('http://127.0.0.1:9', { timeoutMs: 500 }).simulate(claim());
     expect(r.outcome).toBe('unavailable');
     expect(r.reason).toMatch(/did not answer/);
+    expect(r.nodeFailure).toBe('no-answer');
   });
 });
 

@@ -79,6 +79,9 @@ export interface SimulationResult {
   revert?: { call: number; reason: string; data?: Hex };
   /** Why the request could not be simulated (outcome `unavailable`). */
   reason?: string;
+  /** Set when the node, not the request, kept the simulation from running: it gave no answer, or it
+   *  serves another chain than the wallet's. The user hears of it (`simulation.node-failed`). */
+  nodeFailure?: 'no-answer' | 'wrong-chain';
   /** Block the simulation ran on top of, decimal. */
   blockNumber?: string;
   /** Caveats in plain words (e.g. gas is not included). */
