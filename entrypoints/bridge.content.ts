@@ -9,7 +9,7 @@ import {
   type BridgeToGuard,
   type ContentToBackground,
 } from '../lib/messages';
-import { askWithRetry, bounded } from '../lib/background-call';
+import { NoAnswer, askWithRetry, bounded } from '../lib/background-call';
 
 /** How often a pending request is checked on, so a lost decision ends in a rejection, not a hang. */
 const STATUS_POLL_MS = 3000;
@@ -70,12 +70,17 @@ export default defineContentScript({
         toGuard({ kind: 'decision', id: guardId, action: answer.action, message: answer.message });
       } else if (answer?.type === 'pending') {
         const requestId = answer.requestId;
+        // A worker that is just starting again can fail one message ("receiving end does not exist");
+        // two failures in a row, an orphaned script or a background that no longer knows it end it.
+        let failures = 0;
         const timer = setInterval(async () => {
           try {
             const status = (await ask({ type: 'status', requestId }, STATUS_WAIT_MS)) as { known?: boolean } | undefined;
+            failures = 0;
             if (!status?.known) settle(requestId, 'reject', UNREACHABLE);
-          } catch {
-            settle(requestId, 'reject', UNREACHABLE);
+          } catch (error) {
+            failures += 1;
+            if (error instanceof NoAnswer || failures >= 2) settle(requestId, 'reject', UNREACHABLE);
           }
         }, STATUS_POLL_MS);
         pending.set(requestId, { guardId, timer });
