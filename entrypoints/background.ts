@@ -13,7 +13,7 @@ import {
   type PageToBackground,
   type PendingView,
 } from '../lib/messages';
-import { allPending, getPending, savePending, takePending, type PendingEntry } from '../lib/pending-store';
+import { allPending, getPending, savePending, takePending, updatePending, type PendingEntry } from '../lib/pending-store';
 import { judge, type Judgement } from '../lib/judge';
 import { startContractModel } from '../lib/contract-model';
 import { startSiteRisk } from '../lib/site-risk';
@@ -81,10 +81,7 @@ async function analyze(message: ContentToBackground & { type: 'analyze' }, place
   };
   await savePending(entry);
   // A simulation that missed its deadline joins the pending decision when it finishes; the window shows it.
-  void judgement.later?.then(async (joined) => {
-    const still = await getPending(requestId);
-    if (still) await savePending({ ...still, verdict: joined });
-  });
+  void judgement.later?.then((joined) => updatePending(requestId, (still) => ({ ...still, verdict: joined })));
   const window = await browser.windows.create({
     url: `${browser.runtime.getURL(CONFIRM_PAGE)}?id=${requestId}`,
     type: 'popup',
@@ -92,7 +89,11 @@ async function analyze(message: ContentToBackground & { type: 'analyze' }, place
     ...WINDOW_SIZE,
   });
   // The window may have been closed (and the request rejected) while it was being created.
-  if (await getPending(requestId)) await savePending({ ...entry, windowId: window?.id });
+  await updatePending(requestId, (still) => ({ ...still, windowId: window?.id }));
+  // Closed before its id was saved, onRemoved could not match it: reject it now or it waits forever.
+  if (window?.id !== undefined && !(await browser.windows.get(window.id).catch(() => null))) {
+    await settle(requestId, 'reject', 'window-closed');
+  }
   return { type: 'pending', requestId };
 }
 
