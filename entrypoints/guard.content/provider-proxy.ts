@@ -2,6 +2,7 @@
 // everything else reaches the wallet's own object unchanged. The wrapper is a Proxy over a fresh
 // target, so it works on frozen and read-only providers (Brave, OKX) without mutating them.
 import { isGuardedRequest } from '../../lib/guarded-methods';
+import { createChainIdLookup } from './chain-id';
 import {
   PromiseCtor,
   ProxyCtor,
@@ -17,7 +18,6 @@ import {
   reflectHas,
   reflectOwnKeys,
   reflectSet,
-  setTimeoutFn,
   wmGet,
   wmSet,
   wsAdd,
@@ -28,9 +28,6 @@ import { INVALID_PARAMS, providerError } from './rpc-error';
 
 type Fn = (...args: unknown[]) => unknown;
 type Callback = (error: unknown, response?: unknown) => void;
-
-/** Chain id lookups must not hold a request for long; the analysis copes without one. */
-const CHAIN_ID_WAIT_MS = 300;
 
 export interface ProviderWrapper {
   wrap<T>(provider: T): T;
@@ -60,21 +57,7 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
     let providersIn: unknown;
     let providersOut: unknown;
 
-    function chainId(): Promise<string | undefined> {
-      return new PromiseCtor((resolve) => {
-        setTimeoutFn(() => resolve(undefined), CHAIN_ID_WAIT_MS);
-        try {
-          const request = reflectGet(real, 'request', real);
-          const answer = apply(request as Fn, real, [{ method: 'eth_chainId' }]);
-          PromiseCtor.resolve(answer).then(
-            (id) => resolve(typeof id === 'string' ? id : undefined),
-            () => resolve(undefined),
-          );
-        } catch {
-          resolve(undefined);
-        }
-      });
-    }
+    const chainId = createChainIdLookup(real);
 
     function onRequest(fn: Fn, args: unknown[]): unknown {
       const input = args[0];
