@@ -68,6 +68,10 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
     type: 'popup',
     focused: true,
     ...WINDOW_SIZE,
+  }).catch(async (error: unknown) => {
+    // No window, no one to decide: refused and recorded now rather than left pending for ever.
+    await settle(requestId, 'reject', 'error');
+    throw error;
   });
   // The request may have been decided (the tab closed, the user quick) while the window was being
   // created; settle() could not close a window it did not know of, so it is closed here.
