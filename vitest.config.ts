@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
+  // WXT's plugin resolves #imports and gives tests an in-memory extension API (fakeBrowser), so code
+  // that keeps state in chrome.storage (history, pending decisions) is tested as it is shipped.
+  plugins: [WxtVitest()],
   test: {
     include: ['analysis/**/*.test.ts', 'model/**/*.test.ts', 'entrypoints/**/*.test.ts', 'components/**/*.test.ts', 'lib/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

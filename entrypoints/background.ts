@@ -13,7 +13,7 @@ import {
   type PageToBackground,
   type PendingView,
 } from '../lib/messages';
-import { allPending, getPending, savePending, takePending, updatePending, type PendingEntry } from '../lib/pending-store';
+import { allPending, claimPending, getPending, releasePending, savePending, updatePending, type PendingEntry } from '../lib/pending-store';
 import { judge, type Judgement } from '../lib/judge';
 import { startContractModel } from '../lib/contract-model';
 import { startSiteRisk } from '../lib/site-risk';
@@ -81,17 +81,23 @@ async function analyze(message: ContentToBackground & { type: 'analyze' }, place
   };
   await savePending(entry);
   // A simulation that missed its deadline joins the pending decision when it finishes; the window shows it.
-  void judgement.later?.then((joined) => updatePending(requestId, (still) => ({ ...still, verdict: joined })));
+  void judgement.later?.then((joined) => updatePending(requestId, { verdict: joined }));
   const window = await browser.windows.create({
     url: `${browser.runtime.getURL(CONFIRM_PAGE)}?id=${requestId}`,
     type: 'popup',
     focused: true,
     ...WINDOW_SIZE,
+  }).catch(async (error: unknown) => {
+    // No window, no one to decide: refused and recorded now rather than left pending for ever.
+    await settle(requestId, 'reject', 'error');
+    throw error;
   });
-  // The window may have been closed (and the request rejected) while it was being created.
-  await updatePending(requestId, (still) => ({ ...still, windowId: window?.id }));
+  // The request may have been decided (the tab closed, the user quick) while the window was being
+  // created; settle() could not close a window it did not know of, so it is closed here.
+  const known = await updatePending(requestId, { windowId: window?.id });
+  if (!known && window?.id !== undefined) await browser.windows.remove(window.id).catch(() => {});
   // Closed before its id was saved, onRemoved could not match it: reject it now or it waits forever.
-  if (window?.id !== undefined && !(await browser.windows.get(window.id).catch(() => null))) {
+  else if (window?.id !== undefined && !(await browser.windows.get(window.id).catch(() => null))) {
     await settle(requestId, 'reject', 'window-closed');
   }
   return { type: 'pending', requestId };
@@ -120,13 +126,19 @@ async function settleLateAllow({ verdict, later }: Judgement): Promise<Verdict> 
   };
 }
 
-/** Delivers a decision once: the first caller takes the entry, later ones find nothing. */
+/**
+ * Delivers a decision once: the first caller claims the entry, later ones find nothing. The dapp is
+ * answered and the window closed before the bookkeeping, which may wait behind other decisions.
+ */
 async function settle(requestId: string, action: 'forward' | 'reject', decidedBy: DecidedBy): Promise<boolean> {
-  const entry = await takePending(requestId);
+  const entry = await claimPending(requestId);
   if (!entry) return false;
   const message: BackgroundToContent = { type: 'decision', guardId: entry.guardId, requestId, action };
   const target = entry.documentId ? { documentId: entry.documentId } : { frameId: entry.frameId };
+  // Resolves once the bridge has handled it (or the frame is gone); only then may status say "unknown".
   await browser.tabs.sendMessage(entry.tabId, message, target).catch(() => {});
+  await releasePending(requestId);
+  if (entry.windowId !== undefined) await browser.windows.remove(entry.windowId).catch(() => {});
   if (action === 'forward') void rememberRecipient(entry.request);
   await recordDecision(
     {
@@ -142,7 +154,6 @@ async function settle(requestId: string, action: 'forward' | 'reject', decidedBy
     },
     { verdict: entry.verdict, requestJson: requestForHistory(entry.request) },
   );
-  if (entry.windowId !== undefined) await browser.windows.remove(entry.windowId).catch(() => {});
   return true;
 }
 

@@ -3,6 +3,7 @@
 // one decision rewrites a small list rather than every past analysis.
 import { browser, storage } from '#imports';
 import type { Verdict, VerdictKind, WalletRequest } from '../analysis/types';
+import { createBatchWriter } from './serial-writes';
 import { settingItems } from './settings';
 
 export type Outcome = 'forwarded' | 'rejected';
@@ -52,36 +53,49 @@ const DETAILS_PREFIX = 'historyDetails:';
 export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', { fallback: [] });
 export const countsItem = storage.defineItem<Counts>('local:counts', { fallback: { checked: 0, warned: 0, blocked: 0, rejected: 0 } });
 
-let queue: Promise<unknown> = Promise.resolve();
-
 /** Cuts a request to what the history keeps; megabyte typed data is not worth storing whole. */
 export function requestForHistory(request: WalletRequest): string {
   const json = JSON.stringify(request);
   return json.length > MAX_REQUEST_CHARS ? `${json.slice(0, MAX_REQUEST_CHARS)}… (cut)` : json;
 }
 
-/** Appends one entry and counts it; writes are serialized so concurrent requests do not overwrite each other. */
+interface Decided {
+  entry: HistoryEntry;
+  details?: HistoryDetails;
+}
+
+/**
+ * Writes decisions in one read-modify-write of the list and the counters. Each write rewrites the
+ * list (up to MAX_ENTRIES entries), so decisions that arrive while one is being written wait and go
+ * in together: under a burst (many tabs, many answers) the queue stays short and every count lands.
+ */
+async function writeDecisions(batch: Decided[]): Promise<void> {
+  const [list, counts, days] = await Promise.all([historyItem.getValue(), countsItem.getValue(), settingItems.historyDays.getValue()]);
+  const newest = batch.map(({ entry, details }) => ({ ...entry, hasDetails: details !== undefined })).reverse();
+  const oldest = Math.max(...newest.map((e) => e.time)) - days * DAY_MS;
+  const kept = [...newest, ...list.filter((e) => e.time >= oldest)].slice(0, MAX_ENTRIES);
+  const keptIds = new Set(kept.map((e) => e.requestId));
+  const dropped = list.filter((e) => !keptIds.has(e.requestId) && e.hasDetails).map((e) => DETAILS_PREFIX + e.requestId);
+  const details = Object.fromEntries(batch.filter((d) => d.details && keptIds.has(d.entry.requestId)).map((d) => [DETAILS_PREFIX + d.entry.requestId, d.details]));
+  const count = (test: (e: HistoryEntry) => boolean) => batch.filter((d) => test(d.entry)).length;
+  await Promise.all([
+    historyItem.setValue(kept),
+    Object.keys(details).length ? browser.storage.local.set(details) : undefined,
+    dropped.length ? browser.storage.local.remove(dropped) : undefined,
+    countsItem.setValue({
+      checked: counts.checked + count((e) => e.decidedBy !== 'protection-off'),
+      warned: counts.warned + count((e) => e.verdict === 'warn'),
+      blocked: counts.blocked + count((e) => e.verdict === 'block'),
+      rejected: counts.rejected + count((e) => e.outcome === 'rejected'),
+    }),
+  ]);
+}
+
+const record = createBatchWriter(writeDecisions);
+
+/** Appends one entry and counts it; settles once it is stored. */
 export function recordDecision(entry: HistoryEntry, details?: HistoryDetails): Promise<void> {
-  const write = queue.then(async () => {
-    const [list, counts, days] = await Promise.all([historyItem.getValue(), countsItem.getValue(), settingItems.historyDays.getValue()]);
-    const oldest = entry.time - days * DAY_MS;
-    const kept = [{ ...entry, hasDetails: details !== undefined }, ...list.filter((e) => e.time >= oldest)].slice(0, MAX_ENTRIES);
-    const keptIds = new Set(kept.map((e) => e.requestId));
-    const dropped = list.filter((e) => !keptIds.has(e.requestId) && e.hasDetails).map((e) => DETAILS_PREFIX + e.requestId);
-    await Promise.all([
-      historyItem.setValue(kept),
-      details ? browser.storage.local.set({ [DETAILS_PREFIX + entry.requestId]: details }) : undefined,
-      dropped.length ? browser.storage.local.remove(dropped) : undefined,
-      countsItem.setValue({
-        checked: counts.checked + (entry.decidedBy === 'protection-off' ? 0 : 1),
-        warned: counts.warned + (entry.verdict === 'warn' ? 1 : 0),
-        blocked: counts.blocked + (entry.verdict === 'block' ? 1 : 0),
-        rejected: counts.rejected + (entry.outcome === 'rejected' ? 1 : 0),
-      }),
-    ]);
-  });
-  queue = write.catch(() => {});
-  return write;
+  return record({ entry, details });
 }
 
 export async function readDetails(requestId: string): Promise<HistoryDetails | undefined> {

@@ -1,7 +1,12 @@
 // Requests waiting on the user, kept in session storage so that a service worker stopped and
 // restarted while the confirm window is open still completes the decision.
+//
+// Every change goes through one queue: a change that reads the entry first (adding the window id,
+// joining a late simulation) must not re-create an entry that a decision removed in between, and
+// two decisions for one request (a click and the window closing) must not both be delivered.
 import { browser } from '#imports';
 import type { PendingView } from './messages';
+import { createSerialQueue } from './serial-writes';
 
 export interface PendingEntry extends PendingView {
   guardId: string;
@@ -12,46 +17,57 @@ export interface PendingEntry extends PendingView {
 }
 
 const PREFIX = 'pending:';
+const serial = createSerialQueue();
+/** Requests whose decision is being delivered by this worker; the entry stays until it is released. */
+const claimed = new Set<string>();
 
-export async function savePending(entry: PendingEntry): Promise<void> {
-  await browser.storage.session.set({ [PREFIX + entry.requestId]: entry });
+async function read(requestId: string): Promise<PendingEntry | undefined> {
+  const key = PREFIX + requestId;
+  return (await browser.storage.session.get(key))[key] as PendingEntry | undefined;
 }
 
-export async function getPending(requestId: string): Promise<PendingEntry | undefined> {
-  const key = PREFIX + requestId;
-  const found = await browser.storage.session.get(key);
-  return found[key] as PendingEntry | undefined;
+export function savePending(entry: PendingEntry): Promise<void> {
+  return serial(() => browser.storage.session.set({ [PREFIX + entry.requestId]: entry }));
+}
+
+/** The entry while the request waits or its decision is being delivered. */
+export function getPending(requestId: string): Promise<PendingEntry | undefined> {
+  return read(requestId);
+}
+
+/** Changes an entry still waiting on the user; false (and nothing written) once it is decided. */
+export function updatePending(requestId: string, change: Partial<Omit<PendingEntry, 'requestId'>>): Promise<boolean> {
+  return serial(async () => {
+    const entry = await read(requestId);
+    if (!entry || claimed.has(requestId)) return false;
+    await browser.storage.session.set({ [PREFIX + requestId]: { ...entry, ...change } });
+    return true;
+  });
 }
 
 /**
- * Ids taken in this worker's life, newest last. The claim is made before the first await, so of two
- * callers racing for one request (a click and the window closing) only one gets it; and an update
- * that lands after the take can see the entry is gone for good instead of writing it back.
+ * Claims the entry for delivering its decision: the first caller gets it, later ones get nothing.
+ * The entry stays readable until `releasePending`, so the bridge's status check keeps answering
+ * "known" while the decision is on its way, instead of mistaking it for a lost request.
  */
-const taken = new Set<string>();
-const TAKEN_KEPT = 1000;
-
-function claim(requestId: string): boolean {
-  if (taken.has(requestId)) return false;
-  taken.add(requestId);
-  if (taken.size > TAKEN_KEPT) taken.delete(taken.values().next().value!);
-  return true;
+export function claimPending(requestId: string): Promise<PendingEntry | undefined> {
+  return serial(async () => {
+    if (claimed.has(requestId)) return undefined;
+    const entry = await read(requestId);
+    if (entry) claimed.add(requestId);
+    return entry;
+  });
 }
 
-/** Removes and returns the entry; the first caller gets it, so a decision is delivered once. */
-export async function takePending(requestId: string): Promise<PendingEntry | undefined> {
-  if (!claim(requestId)) return undefined;
-  const entry = await getPending(requestId);
-  if (entry) await browser.storage.session.remove(PREFIX + requestId);
-  return entry;
-}
-
-/** Changes a waiting entry, and leaves nothing behind if it was decided meanwhile. */
-export async function updatePending(requestId: string, change: (entry: PendingEntry) => PendingEntry): Promise<void> {
-  const entry = await getPending(requestId);
-  if (!entry || taken.has(requestId)) return;
-  await savePending(change(entry));
-  if (taken.has(requestId)) await browser.storage.session.remove(PREFIX + requestId);
+/** Removes a claimed entry once its decision has been delivered. */
+export function releasePending(requestId: string): Promise<void> {
+  return serial(async () => {
+    try {
+      await browser.storage.session.remove(PREFIX + requestId);
+    } finally {
+      claimed.delete(requestId);
+    }
+  });
 }
 
 export async function allPending(): Promise<PendingEntry[]> {

@@ -3,6 +3,7 @@
 import { browser } from '#imports';
 import { createMemoryHistory, type AddressHistory } from '../analysis/context/history';
 import type { WalletRequest } from '../analysis/types';
+import { createBatchWriter } from './serial-writes';
 
 const KEY = 'sentTo';
 const MAX = 1000;
@@ -23,10 +24,19 @@ export function recipientOf(request: WalletRequest): string | undefined {
   return undefined;
 }
 
+/** Puts the batch's recipients first (newest first), once each, in one read-modify-write. */
+async function writeRecipients(batch: string[]): Promise<void> {
+  const found = await browser.storage.local.get(KEY);
+  const newest = [...new Set([...batch].reverse())];
+  const list = ((found[KEY] as string[] | undefined) ?? []).filter((a) => !newest.includes(a));
+  await browser.storage.local.set({ [KEY]: [...newest, ...list].slice(0, MAX) });
+}
+
+// Concurrent sends (several tabs) must each land: separate read-modify-writes would drop all but one.
+const remember = createBatchWriter(writeRecipients);
+
 export async function rememberRecipient(request: WalletRequest): Promise<void> {
   const to = recipientOf(request);
   if (!to || !/^0x[0-9a-f]{40}$/.test(to)) return;
-  const found = await browser.storage.local.get(KEY);
-  const list = ((found[KEY] as string[] | undefined) ?? []).filter((a) => a !== to);
-  await browser.storage.local.set({ [KEY]: [to, ...list].slice(0, MAX) });
+  await remember(to);
 }

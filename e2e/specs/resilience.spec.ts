@@ -53,3 +53,18 @@ test('the service worker is stopped while a warning is open, and Reject still re
   expect((await pending).rpcCode).toBe(4001);
   expect(server.walletLog.filter((e) => e.method === 'eth_sendTransaction')).toHaveLength(0);
 });
+
+test('a wallet slow to say its chain still has each request checked on chain', async ({ openDapp, firewall, contracts }) => {
+  // The wallet answers eth_chainId after 700 ms: the first request waits for it, later ones use the
+  // last answer. Only the chain tells a plain account (block) from an unknown address (a warning).
+  const page = await openDapp('/dapp.html?wallet=slow-chain');
+  for (const client of ['viem', 'ethers', 'legacy'] as const) {
+    const next = firewall.nextConfirmWindow();
+    const pending = page.evaluate(([c, t, s]) => window.dapp.approveUnlimited(c, t, s), [client, contracts.token, freshAddress()] as const);
+    const dialog = await next;
+    await expect(dialog.getByTestId('verdict')).toHaveText('Dangerous: you could lose assets');
+    await expect(dialog.locator('[data-id="context.unavailable"]')).toHaveCount(0);
+    await decide(dialog, 'Reject');
+    expect((await pending).rpcCode).toBe(4001);
+  }
+});

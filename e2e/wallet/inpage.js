@@ -34,6 +34,8 @@
 
   async function handle(method, params) {
     await post('/wallet-log', { method, params, page: location.href });
+    // A wallet that is slow to say which chain it is on (a busy browser does this to any wallet).
+    if (mode === 'slow-chain' && method === 'eth_chainId') await new Promise((r) => setTimeout(r, 700));
     switch (method) {
       case 'eth_requestAccounts':
       case 'eth_accounts':
