@@ -87,17 +87,18 @@ async function analyze(message: ContentToBackground & { type: 'analyze' }, place
     type: 'popup',
     focused: true,
     ...WINDOW_SIZE,
-  }).catch(async (error: unknown) => {
+  }).catch(() => null);
+  if (!window) {
     // No window, no one to decide: refused and recorded now rather than left pending for ever.
     await settle(requestId, 'reject', 'error');
-    throw error;
-  });
+    return { type: 'decided', action: 'reject', message: 'The transaction firewall could not open its window to ask you.' };
+  }
   // The request may have been decided (the tab closed, the user quick) while the window was being
   // created; settle() could not close a window it did not know of, so it is closed here.
-  const known = await updatePending(requestId, { windowId: window?.id });
-  if (!known && window?.id !== undefined) await browser.windows.remove(window.id).catch(() => {});
+  const known = await updatePending(requestId, { windowId: window.id });
+  if (!known && window.id !== undefined) await browser.windows.remove(window.id).catch(() => {});
   // Closed before its id was saved, onRemoved could not match it: reject it now or it waits forever.
-  else if (window?.id !== undefined && !(await browser.windows.get(window.id).catch(() => null))) {
+  else if (window.id !== undefined && !(await browser.windows.get(window.id).catch(() => null))) {
     await settle(requestId, 'reject', 'window-closed');
   }
   return { type: 'pending', requestId };

@@ -50,6 +50,7 @@ export const ErrorCtor = Error;
 export const setTimeoutFn = setTimeout.bind(globalThis);
 export const now = Date.now;
 export const createObject = Object.create;
+export const stringCharCodeAt = String.prototype.charCodeAt;
 export const getRandomValues = crypto.getRandomValues.bind(crypto);
 
 const eventTargetProto = EventTarget.prototype;

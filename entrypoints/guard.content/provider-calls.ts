@@ -3,7 +3,8 @@
 // `real` is always the wallet's own object: whatever `this` the page calls with, the wallet runs on
 // the provider it belongs to, as it would without the firewall.
 import { isGuardedRequest } from '../../lib/guarded-methods';
-import { PromiseCtor, apply, isArray, reflectGet, setTimeoutFn, whenSettled } from './pristine';
+import { createChainIdLookup, type ChainIdLookup } from './chain-id';
+import { PromiseCtor, WeakMapCtor, apply, isArray, wmGet, wmSet } from './pristine';
 import type { RequestGate } from './request-gate';
 import { INVALID_PARAMS, providerError } from './rpc-error';
 
@@ -11,29 +12,17 @@ export type Fn = (...args: unknown[]) => unknown;
 type Callback = (error: unknown, response?: unknown) => void;
 export type Interceptor = (fn: Fn, real: unknown, args: unknown[]) => unknown;
 
-/** Chain id lookups must not hold a request for long; the analysis copes without one. */
-const CHAIN_ID_WAIT_MS = 300;
-
 export function isObject(v: unknown): v is object {
   return (typeof v === 'object' && v !== null) || typeof v === 'function';
 }
 
-function chainIdOf(real: unknown): (done: (chainId: string | undefined) => void) => void {
-  return (done) => {
-    let answered = false;
-    const once = (id: unknown) => {
-      if (answered) return;
-      answered = true;
-      done(typeof id === 'string' ? id : undefined);
-    };
-    setTimeoutFn(() => once(undefined), CHAIN_ID_WAIT_MS);
-    try {
-      const request = reflectGet(real as object, 'request', real);
-      whenSettled(apply(request as Fn, real, [{ method: 'eth_chainId' }]), once, () => once(undefined));
-    } catch {
-      once(undefined);
-    }
-  };
+/** One lookup per wallet object, so its last answer is remembered across requests. */
+const lookups = new WeakMapCtor<object, ChainIdLookup>();
+function chainIdOf(real: unknown): ChainIdLookup {
+  if (!isObject(real)) return createChainIdLookup(real);
+  let lookup = wmGet(lookups, real);
+  if (!lookup) wmSet(lookups, real, (lookup = createChainIdLookup(real)));
+  return lookup;
 }
 
 function failCallback(callback: Callback, payload: unknown, error: unknown): undefined {
