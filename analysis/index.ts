@@ -23,6 +23,11 @@ export interface AnalysisInput {
   origin: RequestOrigin;
   /** The wallet's current chain, if known. */
   chainId?: number;
+  /**
+   * The wallet was asked for its chain (the extension always asks): no chainId then means it did not
+   * answer, and a transaction cannot be checked on chain. Offline callers (the CLI, fixtures) leave it out.
+   */
+  chainAsked?: boolean;
   /** The signer, if known (first account). */
   from?: string;
 }
@@ -122,7 +127,7 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
     },
   );
 
-  const ctx: RuleContext = { method, request, readError: error, notes, actions, facts, origin: input.origin ?? { origin: '' }, chainId, signer, history: deps.history, site: deps.site, now };
+  const ctx: RuleContext = { method, request, readError: error, notes, actions, facts, origin: input.origin ?? { origin: '' }, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now };
   const disabled = new Set(deps.disabledRules ?? []);
   for (const rule of allRules) {
     if (!disabled.has(rule.id)) findings.push(...runRule(rule, ctx));

@@ -102,7 +102,7 @@ export async function judge(request: WalletRequest, origin: RequestOrigin, chain
   let joined: (v: Verdict) => void = () => {};
   const later = new Promise<Verdict>((resolve) => (joined = resolve));
   const analysis = analyzeRequest(
-    { request, origin, chainId },
+    { request, origin, chainId, chainAsked: true },
     {
       chain: url ? readerFor(url) : null,
       history,

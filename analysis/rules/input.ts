@@ -36,6 +36,24 @@ export const inputRules: Rule[] = [
         : [],
   },
   {
+    id: 'context.no-chain',
+    severity: 'warn',
+    summary: 'The wallet did not say which network it is on, so a transaction could not be checked on chain.',
+    // Without a chain there is no node to ask: no simulation, no contract checks. A page can cause this
+    // (by keeping the wallet busy), so it must not read as "checked, nothing found".
+    check: (ctx) => {
+      const kind = ctx.request?.kind;
+      if (!ctx.chainUnknown || (kind !== 'transaction' && kind !== 'calls')) return [];
+      return [
+        {
+          title: 'The network of this transaction is unknown, so it was not checked on chain',
+          detail: 'Your wallet did not tell the firewall which network it is on in time, so it could not simulate this transaction or look at the contracts it touches.',
+          evidence: { method: ctx.method },
+        },
+      ];
+    },
+  },
+  {
     id: 'context.unchecked',
     severity: 'warn',
     summary: 'The node set for this chain did not answer, or serves another chain, so the on-chain checks could not be made.',

@@ -20,6 +20,8 @@ export interface RuleContext {
   facts: Facts;
   origin: RequestOrigin;
   chainId?: number;
+  /** The wallet was asked which chain it is on and gave no answer. */
+  chainUnknown?: boolean;
   signer?: Address;
   history?: AddressHistory;
   /** Phishing lists, allowlist and look-alike checks (analysis/site); absent => site rules stay silent. */

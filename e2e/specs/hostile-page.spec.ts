@@ -348,3 +348,26 @@ test('windows and frames the page opens itself either have no wallet yet or a gu
   await expectHeld(firewall, server.walletLog, () => runAttack(page, `return window.child.ethereum.request(${REQUEST});`, approval(contracts.token)), 'window opened by the page');
   await child.close();
 });
+
+test('a page that keeps the wallet from saying its chain gets its transaction questioned, not passed unchecked', async ({ page, firewall, server }) => {
+  await openHostile(page, `${server.url}/hostile.html`);
+  // The first request of the page, then the page's thread is held past the guard's wait for the chain.
+  const confirm = firewall.nextConfirmWindow();
+  const outcome = page.evaluate(
+    ([from, to]) => {
+      const w = window as unknown as { ethereum: { request: (a: unknown) => Promise<unknown> }; __settle: (p: unknown) => Promise<Outcome> };
+      const settled = w.__settle(w.ethereum.request({ method: 'eth_sendTransaction', params: [{ from, to, value: '0x1' }] }));
+      const until = performance.now() + 2500;
+      while (performance.now() < until) {
+        // busy: no task of the page runs, the wallet's answer included
+      }
+      return settled;
+    },
+    [ACCOUNT, RECIPIENT] as const,
+  );
+  const dialog = await confirm;
+  await expect(dialog.locator('[data-id="context.no-chain"]')).toBeVisible();
+  await decide(dialog, 'Reject');
+  expect(await outcome).toMatchObject({ ok: false, code: 4001 });
+  expect(sent(server.walletLog)).toHaveLength(0);
+});
