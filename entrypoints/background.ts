@@ -34,8 +34,11 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
   // Counted in before the first await, so a burst of requests sees itself.
   const position = analysis.enter(place.tabId);
   try {
-    const waiting = (await allPending()).filter((e) => e.tabId === place.tabId).length;
-    if (position + waiting > MAX_OPEN_PER_TAB) {
+    const ofTab = (await allPending()).filter((e) => e.tabId === place.tabId);
+    // The bridge asks again when a stopped worker lost its answer: the request already waiting is the one.
+    const asked = ofTab.find((e) => e.guardId === message.guardId && e.documentId === place.documentId && e.frameId === place.frameId);
+    if (asked) return { type: 'pending', requestId: asked.requestId };
+    if (position + ofTab.length > MAX_OPEN_PER_TAB) {
       void reportTamper(place.tabId, place.origin, strings.tamper.flood);
       return { type: 'decided', action: 'reject', message: TOO_MANY_OPEN };
     }

@@ -39,6 +39,10 @@ export default defineContentScript({
     let node: EventTarget | null = null;
     /** requestId (from the background) -> guardId, for requests waiting on the user. */
     const pending = new Map<string, { guardId: string; timer: ReturnType<typeof setInterval> }>();
+    /** guardIds sent for analysis whose answer has not come back yet. */
+    const asking = new Set<string>();
+    /** requestIds decided before their "pending" reply arrived. */
+    const decidedEarly = new Set<string>();
 
     const toGuard = (message: BridgeToGuard) =>
       node?.dispatchEvent(new CustomEvent(CHANNEL.toGuard, { detail: JSON.stringify(message) }));
@@ -65,7 +69,9 @@ export default defineContentScript({
       });
 
     async function onRequest(guardId: string, request: ContentToBackground & { type: 'analyze' }) {
-      const answer = await analyze(request);
+      asking.add(guardId);
+      const answer = await analyze(request).finally(() => asking.delete(guardId));
+      if (answer?.type === 'pending' && decidedEarly.delete(answer.requestId)) return;
       if (answer?.type === 'decided') {
         toGuard({ kind: 'decision', id: guardId, action: answer.action, message: answer.message });
       } else if (answer?.type === 'pending') {
@@ -121,7 +127,16 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((raw) => {
       const message = parseBackgroundMessage(raw);
-      if (message) settle(message.requestId, message.action, message.message);
+      if (!message) return;
+      // The user can answer before the background's "pending" reply has reached this script (a busy
+      // worker): the decision then goes to the guard at once, and that reply is ignored when it comes.
+      if (!pending.has(message.requestId) && asking.has(message.guardId)) {
+        asking.delete(message.guardId);
+        decidedEarly.add(message.requestId);
+        toGuard({ kind: 'decision', id: message.guardId, action: message.action, message: message.message });
+        return;
+      }
+      settle(message.requestId, message.action, message.message);
     });
   },
 });

@@ -3,17 +3,24 @@
 // nothing of it outlives the browser session or leaves the machine.
 import { browser } from '#imports';
 import { strings } from '../components/strings';
+import { createSerialQueue } from './serial-writes';
 import { mergeReport, type TamperReport } from './tamper-report';
 
 const BADGE_COLOR = '#b00020';
 const keyFor = (tabId: number) => `tamper:${tabId}`;
+/** Reports and clears run one at a time, in the order they came: each reads what the last wrote. */
+const serial = createSerialQueue();
 
 export async function tamperReportFor(tabId: number): Promise<TamperReport | undefined> {
   const key = keyFor(tabId);
   return (await browser.storage.session.get(key))[key] as TamperReport | undefined;
 }
 
-export async function reportTamper(tabId: number, origin: string, what: string): Promise<void> {
+export function reportTamper(tabId: number, origin: string, what: string): Promise<void> {
+  return serial(() => writeReport(tabId, origin, what));
+}
+
+async function writeReport(tabId: number, origin: string, what: string): Promise<void> {
   const report = mergeReport(await tamperReportFor(tabId), origin, what, Date.now());
   await browser.storage.session.set({ [keyFor(tabId)]: report });
   await Promise.all([
@@ -23,7 +30,11 @@ export async function reportTamper(tabId: number, origin: string, what: string):
   ]).catch(() => {}); // the tab may be gone already
 }
 
-export async function clearTamperReport(tabId: number): Promise<void> {
+export function clearTamperReport(tabId: number): Promise<void> {
+  return serial(() => removeReport(tabId));
+}
+
+async function removeReport(tabId: number): Promise<void> {
   if (!(await tamperReportFor(tabId))) return;
   await browser.storage.session.remove(keyFor(tabId));
   await Promise.all([browser.action.setBadgeText({ tabId, text: '' }), browser.action.setTitle({ tabId, title: '' })]).catch(() => {});

@@ -96,6 +96,27 @@ const REFERENCE_ATTACKS: Record<string, string> = {
   'send(method, params)': `return ethereum.send('eth_sendTransaction', [tx]);`,
   'prototype sendAsync': CALLBACK('Object.getPrototypeOf(ethereum).sendAsync.bind(ethereum)'),
   'MetaMask-style _rpcRequest': CALLBACK('ethereum._rpcRequest.bind(ethereum)'),
+  'EIP-6963 re-announcement caught by a patched Object.freeze': `let raw; const freeze = Object.freeze;
+    Object.freeze = (o) => { if (o && o.provider) raw = raw || o.provider; return freeze(o); };
+    window.dispatchEvent(new Event('eip6963:requestProvider')); Object.freeze = freeze;
+    return (raw || saved.announced[0]).request(${REQUEST});`,
+  'a provider built from the wallet\'s class': `return new ethereum.constructor().request(${REQUEST});`,
+  'getter on Object.prototype returning this': `Object.defineProperty(Object.prototype, '__me', { get() { return this; }, configurable: true });
+    const raw = ethereum.__me; delete Object.prototype.__me; return raw.request(${REQUEST});`,
+  'method on Object.prototype returning this': `Object.prototype.__me = function () { return this; };
+    const raw = ethereum.__me(); delete Object.prototype.__me; return raw.request(${REQUEST});`,
+  'method the page adds to the provider': `ethereum.__me = function () { return this; }; return ethereum.__me().request(${REQUEST});`,
+  'method the page adds to the prototype': `Object.getPrototypeOf(ethereum).__me2 = function () { return this; }; return ethereum.__me2().request(${REQUEST});`,
+  'setter on Object.prototype': `let raw; Object.defineProperty(Object.prototype, '__set', { set(v) { raw = this; }, configurable: true });
+    ethereum.__set = 1; delete Object.prototype.__set; return raw.request(${REQUEST});`,
+  'getter on Function.prototype returning this': `Object.defineProperty(Function.prototype, '__fn', { get() { return this; }, configurable: true });
+    const raw = ethereum.request.__fn; delete Function.prototype.__fn; return raw(${REQUEST});`,
+  'listener the wallet calls with itself as this': `let raw; ethereum.on('probe', function () { raw = this; });
+    window.dispatchEvent(new CustomEvent('testwallet:emit', { detail: { event: 'probe', args: [] } })); return raw.request(${REQUEST});`,
+  'send with a patched array iterator': `const it = Array.prototype[Symbol.iterator]; Array.prototype[Symbol.iterator] = function* () {};
+    try { return ethereum.send('eth_sendTransaction', [tx]); } finally { Array.prototype[Symbol.iterator] = it; }`,
+  'sendAsync with a patched array iterator': `const it = Array.prototype[Symbol.iterator]; Array.prototype[Symbol.iterator] = function* () {};
+    try { ${CALLBACK('ethereum.sendAsync.bind(ethereum)').replace('return ', 'return ')} } finally { Array.prototype[Symbol.iterator] = it; }`,
 };
 
 test('references kept from the first script and functions dug out from behind the wrapper are all guarded (methods on a class)', async ({ page, firewall, server, contracts }) => {
@@ -162,6 +183,15 @@ test('getters that throw or change between reads end in a clear error or in what
   // The wallet was asked for eth_chainId (which anvil may refuse with these params), never to send.
   expect(shifty.result ?? '').not.toMatch(/^0x[0-9a-f]{64}$/);
   expect(server.walletLog.slice(before).map((e) => e.method)).toEqual(['eth_chainId']);
+
+  // The same through sendAsync: the wallet gets the payload as read once.
+  const before2 = server.walletLog.length;
+  await runAttack(
+    page,
+    `let reads = 0; return new Promise((resolve, reject) => ethereum.sendAsync({ id: 1, jsonrpc: '2.0', get method() { return reads++ === 0 ? 'eth_chainId' : 'eth_sendTransaction'; }, params: [tx] }, (e, r) => (e ? reject(e) : resolve(r.result))));`,
+    approval(contracts.token),
+  );
+  expect(server.walletLog.slice(before2).map((e) => e.method)).toEqual(['eth_chainId']);
 });
 
 test('patched built-ins (events, Set, arrays, numbers, Promise, Function.prototype, crypto, timers) do not blind or unlock the guard', async ({ page, firewall, server, contracts }) => {
@@ -255,10 +285,15 @@ test('a patched JSON does not change what the guard checks', async ({ page, fire
 
 test('a flood of signing requests opens a handful of windows, refuses the rest with 4001 and is reported', async ({ context, page, firewall, server, contracts }) => {
   await openHostile(page, `${server.url}/hostile.html`);
+  // The user rejects every window as it opens; what matters is how many are open at once.
   const windows: Page[] = [];
+  let open = 0;
+  let mostOpen = 0;
   const onPage = (p: Page) => {
     if (!p.url().includes('/confirm.html')) return;
     windows.push(p);
+    mostOpen = Math.max(mostOpen, ++open);
+    p.on('close', () => open--);
     void decide(p, 'Reject').catch(() => {});
   };
   context.on('page', onPage);
@@ -274,8 +309,12 @@ test('a flood of signing requests opens a handful of windows, refuses the rest w
   context.off('page', onPage);
   expect(outcomes).toHaveLength(FLOOD);
   expect(outcomes.every((o) => o.ok === false && o.code === 4001)).toBe(true);
-  expect(outcomes.filter((o) => /more signing requests at once/.test(o.message ?? '')).length).toBeGreaterThanOrEqual(FLOOD - 5);
-  expect(windows.length).toBeLessThanOrEqual(5);
+  // Each request was either shown (and rejected) or refused outright, never both, never neither.
+  const refused = outcomes.filter((o) => /more signing requests at once/.test(o.message ?? '')).length;
+  expect(refused + windows.length).toBe(FLOOD);
+  expect(mostOpen).toBeLessThanOrEqual(5);
+  expect(windows.length).toBeLessThan(FLOOD / 4);
+  console.log(`flood: ${FLOOD} requests, ${refused} refused at once, ${windows.length} windows, at most ${mostOpen} open together`);
   expect(sent(server.walletLog)).toHaveLength(0);
 
   // The toolbar icon of that tab carries the warning, and the popup says what happened.

@@ -29,7 +29,8 @@
   }
 
   function emit(event, ...args) {
-    for (const fn of listeners.get(event) ?? []) fn(...args);
+    // As EventEmitter does: listeners run with the emitter (the raw provider) as `this`.
+    for (const fn of listeners.get(event) ?? []) fn.apply(provider, args);
   }
 
   async function handle(method, params) {

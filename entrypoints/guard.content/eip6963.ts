@@ -1,6 +1,10 @@
 // EIP-6963: the page only ever hears a wallet announce the wrapped provider. The guard listens first
 // (capture, at document_start), stops the wallet's own announcement and announces the wrapped one
 // with the same info; then it asks wallets that announced before it to announce again.
+//
+// After that, a page that asks for providers is answered by the guard from what it has heard, and
+// wallets never see the page's request: a wallet announcing runs in the page's world, with the page's
+// Object.freeze and CustomEvent, which a page could patch to catch the raw provider on its way out.
 import type { ProviderWrapper } from './provider-proxy';
 import { CustomEventCtor, EventCtor, detailOf, emit, freeze, on, stopEvent } from './pristine';
 
@@ -8,6 +12,12 @@ const ANNOUNCE = 'eip6963:announceProvider';
 const REQUEST = 'eip6963:requestProvider';
 
 export function guardEip6963(wrapper: ProviderWrapper): void {
+  /** Wrapped announcements heard so far, one per provider, with its latest info. */
+  const heard: { info: unknown; provider: unknown }[] = [];
+  let asking = false;
+
+  const announce = (info: unknown, provider: unknown) => emit(window, new CustomEventCtor(ANNOUNCE, { detail: freeze({ info, provider }) }));
+
   on(
     window,
     ANNOUNCE,
@@ -18,9 +28,35 @@ export function guardEip6963(wrapper: ProviderWrapper): void {
       if (!provider || typeof provider !== 'object' || wrapper.isWrapped(provider)) return;
       stopEvent(event);
       const info = detail.info;
-      emit(window, new CustomEventCtor(ANNOUNCE, { detail: freeze({ info, provider: wrapper.wrap(provider) }) }));
+      const wrapped = wrapper.wrap(provider);
+      let known = false;
+      for (let i = 0; i < heard.length; i++) {
+        if (heard[i]!.provider === wrapped) {
+          heard[i] = { info, provider: wrapped };
+          known = true;
+        }
+      }
+      if (!known) heard[heard.length] = { info, provider: wrapped };
+      announce(info, wrapped);
     },
     true,
   );
-  emit(window, new EventCtor(REQUEST));
+
+  on(
+    window,
+    REQUEST,
+    (event) => {
+      if (asking) return;
+      stopEvent(event);
+      for (let i = 0; i < heard.length; i++) announce(heard[i]!.info, heard[i]!.provider);
+    },
+    true,
+  );
+
+  asking = true;
+  try {
+    emit(window, new EventCtor(REQUEST));
+  } finally {
+    asking = false;
+  }
 }

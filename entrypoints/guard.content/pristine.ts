@@ -42,6 +42,7 @@ export const jsonParse = JSON.parse;
 export const PromiseCtor = Promise;
 const promiseThen = Promise.prototype.then;
 const promiseResolve = Promise.resolve.bind(Promise);
+export const promiseReject = Promise.reject.bind(Promise);
 /** Settles `value` into callbacks without the page's Promise.prototype.then or constructor seeing them. */
 export function whenSettled(value: unknown, ok: (v: unknown) => void, ko: (e: unknown) => void): void {
   apply(promiseThen, promiseResolve(value), [ok, ko]);

@@ -4,7 +4,7 @@
 // the provider it belongs to, as it would without the firewall.
 import { isGuardedRequest } from '../../lib/guarded-methods';
 import { createChainIdLookup, type ChainIdLookup } from './chain-id';
-import { PromiseCtor, WeakMapCtor, apply, isArray, wmGet, wmSet } from './pristine';
+import { WeakMapCtor, apply, isArray, promiseReject, whenSettled, wmGet, wmSet } from './pristine';
 import type { RequestGate } from './request-gate';
 import { INVALID_PARAMS, providerError } from './rpc-error';
 
@@ -23,6 +23,13 @@ function chainIdOf(real: unknown): ChainIdLookup {
   let lookup = wmGet(lookups, real);
   if (!lookup) wmSet(lookups, real, (lookup = createChainIdLookup(real)));
   return lookup;
+}
+
+/** A plain copy of a request object with `method` and `params` as read once (no params key if none). */
+function readOnce(input: object, method: unknown, params: unknown): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...(input as Record<string, unknown>), method, params };
+  if (params === undefined) delete copy.params;
+  return copy;
 }
 
 function failCallback(callback: Callback, payload: unknown, error: unknown): undefined {
@@ -46,12 +53,11 @@ export function createInterceptors(gate: RequestGate): Record<string, Intercepto
       // Each field is read once: a getter cannot show the guard one method and the wallet another.
       method = (input as { method?: unknown }).method;
       params = (input as { params?: unknown }).params;
-      copy = { ...(input as Record<string, unknown>), method, params };
+      copy = readOnce(input, method, params);
       guarded = isGuardedRequest(method, params);
     } catch {
-      return PromiseCtor.reject(providerError(INVALID_PARAMS, 'The request object could not be read.'));
+      return promiseReject(providerError(INVALID_PARAMS, 'The request object could not be read.'));
     }
-    if (params === undefined) delete copy.params;
     if (!guarded) {
       args[0] = copy;
       return apply(fn, real, args);
@@ -60,7 +66,9 @@ export function createInterceptors(gate: RequestGate): Record<string, Intercepto
   }
 
   function onSend(fn: Fn, real: unknown, args: unknown[]): unknown {
-    const [first, second] = args;
+    // Indexes, not destructuring: destructuring runs the page's (patchable) array iterator.
+    const first = args[0];
+    const second = args[1];
     if (typeof first === 'string') {
       if (!isGuardedRequest(first, second)) return apply(fn, real, args);
       return gate.pass({ method: first, params: second }, chainIdOf(real), (s) => apply(fn, real, [s.method, s.params]));
@@ -68,42 +76,51 @@ export function createInterceptors(gate: RequestGate): Record<string, Intercepto
     if (typeof second === 'function') return onSendAsync(fn, real, args);
     if (isObject(first)) {
       const method = (first as { method?: unknown }).method;
-      if (isGuardedRequest(method, (first as { params?: unknown }).params)) {
+      const params = (first as { params?: unknown }).params;
+      if (isGuardedRequest(method, params)) {
         throw providerError(INVALID_PARAMS, `The transaction firewall does not pass synchronous ${String(method)} calls; use request().`);
       }
-      return apply(fn, real, [{ ...(first as object), method }]);
+      return apply(fn, real, [readOnce(first, method, params)]);
     }
     return apply(fn, real, args);
   }
 
   function onSendAsync(fn: Fn, real: unknown, args: unknown[]): unknown {
-    const [payload, callback] = args as [unknown, Callback];
+    const payload = args[0];
+    const callback = args[1] as Callback;
     const items = isArray(payload) ? payload : [payload];
+    // What the wallet gets is built from one read of each field, guarded or not: a getter must not
+    // show the guard eth_chainId and the wallet eth_sendTransaction.
+    const copies: unknown[] = [];
     let guarded = 0;
     let single: { method: string; params: unknown; copy: Record<string, unknown> } | undefined;
     try {
       // An index loop: the page may have patched the array iterator.
       for (let i = 0; i < items.length; i++) {
         const item: unknown = items[i];
-        if (!isObject(item)) continue;
+        if (!isObject(item)) {
+          copies[i] = item;
+          continue;
+        }
         const method = (item as { method?: unknown }).method;
         const params = (item as { params?: unknown }).params;
+        const copy = readOnce(item, method, params);
+        copies[i] = copy;
         if (isGuardedRequest(method, params)) {
           guarded += 1;
-          single = { method: method as string, params, copy: { ...(item as Record<string, unknown>), method, params } };
+          single = { method: method as string, params, copy };
         }
       }
     } catch {
       return failCallback(callback, payload, providerError(INVALID_PARAMS, 'The request object could not be read.'));
     }
-    if (guarded === 0) return apply(fn, real, args);
+    if (guarded === 0) return apply(fn, real, [isArray(payload) ? copies : copies[0], callback]);
     if (guarded > 1 || isArray(payload) || !single) {
       return failCallback(callback, payload, providerError(INVALID_PARAMS, 'The transaction firewall checks signing requests one at a time; send them separately.'));
     }
-    const { method, params, copy } = single;
-    gate
-      .pass({ method, params }, chainIdOf(real), (s) => apply(fn, real, [{ ...copy, method: s.method, params: s.params }, callback]))
-      .then(undefined, (error: unknown) => failCallback(callback, payload, error));
+    const { copy } = single;
+    const passed = gate.pass({ method: single.method, params: single.params }, chainIdOf(real), (s) => apply(fn, real, [{ ...copy, method: s.method, params: s.params }, callback]));
+    whenSettled(passed, () => {}, (error: unknown) => failCallback(callback, payload, error));
     return undefined;
   }
 

@@ -6,6 +6,11 @@
 // property, not in a property descriptor, not on the prototype chain (`__proto__`,
 // `Object.getPrototypeOf`, `constructor.prototype`). Each of those paths hands out wrapped functions
 // and wrapped prototypes; a wrapped prototype's request, called on a wrapped provider, is guarded too.
+//
+// Nor may the page's own code ever run with the wallet's object as `this`: a getter or method the page
+// put on Object.prototype, Function.prototype or on the provider itself, or a listener the wallet's
+// emitter calls, would otherwise receive the raw provider. Wallet code runs on the wallet's object;
+// page code runs on the wrapper.
 import { createInterceptors, isObject, type Fn, type Interceptor } from './provider-calls';
 import {
   ProxyCtor,
@@ -52,6 +57,10 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
   const proxyOf = new WeakMapCtor<object, object>();
   const realOf = new WeakMapCtor<object, object>();
   const ours = new WeakSetCtor<object>();
+  /** Values the page stored through a wrapper: its code, to be run on the wrapper, never on `real`. */
+  const fromPage = new WeakSetCtor<object>();
+  /** The page's callbacks as handed to the wallet (the same wrapper each time, so removeListener works). */
+  const callbacks = new WeakMapCtor<Fn, Fn>();
   // Only wrapped providers and prototypes unwrap; a wrapped function never turns back into the
   // wallet's own (Function.prototype.call on it must reach the apply trap, not the raw function).
   const unwrap = (v: unknown): unknown => (isObject(v) && wmGet(realOf, v)) || v;
@@ -73,6 +82,38 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
     return wmGet(proxyOf, proto) ?? wrapObject(proto, unwrap);
   }
 
+  const rewrapThis = (t: unknown): unknown => (isObject(t) && wmGet(proxyOf, t)) || t;
+
+  /** A page function the wallet will call (a listener): it runs with the wrapper as `this`. */
+  function callbackFor(fn: Fn): Fn {
+    let wrapped = wmGet(callbacks, fn);
+    if (!wrapped) {
+      wrapped = function (this: unknown, ...args: unknown[]) {
+        return apply(fn, rewrapThis(this), args);
+      };
+      wmSet(callbacks, fn, wrapped);
+    }
+    return wrapped;
+  }
+
+  function rememberPage(value: unknown): void {
+    if (isObject(value)) wsAdd(fromPage, value);
+  }
+
+  /**
+   * The property as the wallet defined it: found on its object or its own prototypes, above
+   * Object.prototype, and not written there by the page. Anything else is the page's.
+   */
+  function walletDescriptor(real: object, prop: PropertyKey): PropertyDescriptor | undefined {
+    for (let o: object | null = real; o !== null && o !== objectPrototype; o = reflectGetPrototypeOf(o)) {
+      const d = getOwnPropertyDescriptor(o, prop);
+      if (!d) continue;
+      const own = d.get ?? d.set ?? d.value;
+      return isObject(own) && wsHas(fromPage, own) ? undefined : d;
+    }
+    return undefined;
+  }
+
   /** A function the page may call with any `this`; request/send/sendAsync go through the gate. */
   function wrapFunction(name: PropertyKey, fn: Fn, context: Context): Fn {
     const cached = wmGet(context.functions, fn);
@@ -85,13 +126,19 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
       apply(_t, thisArg, args: unknown[]) {
         const self = context.selfOf(thisArg);
         if (intercept) return intercept(fn, self, args);
+        for (let i = 0; i < args.length; i++) {
+          const a = args[i];
+          if (typeof a === 'function' && !wsHas(ours, a)) args[i] = callbackFor(a as Fn);
+        }
         const result = apply(fn, self, args);
         // A method that returns its own object (an emitter's `on`) hands back the wrapper instead.
         return isObject(result) && result === self ? (wmGet(proxyOf, result) ?? result) : result;
       },
-      construct: (_t, args, newTarget): object => reflectConstruct(fn, args, newTarget === proxy ? fn : newTarget),
+      // A provider the page builds from the wallet's own class is a provider like any other.
+      construct: (_t, args, newTarget): object => wrap(reflectConstruct(fn, args, newTarget === proxy ? fn : newTarget)),
       get(_t, prop) {
-        const value = reflectGet(fn, prop, fn);
+        // The wrapper as receiver: a getter the page put on Function.prototype must not see `fn`.
+        const value = reflectGet(fn, prop, proxy);
         return prop === 'prototype' ? wrapPrototype(value) : value;
       },
       set: (_t, prop, value) => reflectSet(fn, prop, value, fn),
@@ -122,6 +169,7 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
     if (!d) return undefined;
     // A Proxy over a fresh target may not report a property as non-configurable.
     const out: PropertyDescriptor = { ...d, configurable: true };
+    if (!walletDescriptor(real, prop)) return out; // the page's own value, as it stored it
     if ('value' in d) out.value = valueFor(prop, d.value, context);
     const getter = d.get;
     if (getter) out.get = () => valueFor(prop, apply(getter, real, []), context);
@@ -149,15 +197,27 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
       {
         get(_target, prop) {
           if (prop === '__proto__') return wrapPrototype(reflectGetPrototypeOf(real));
+          // What the page put on the object or on Object.prototype runs on the wrapper, unwrapped.
+          if (!walletDescriptor(real, prop)) return reflectGet(real, prop, proxy);
           const value = reflectGet(real, prop, real);
           if (prop === 'providers' && isArray(value)) return providersFor(value);
           return valueFor(prop, value, context);
         },
-        set: (_t, prop, value) => reflectSet(real, prop, value, real),
+        set(_t, prop, value) {
+          rememberPage(value);
+          // The wallet's own setter runs on its object; anything else (a page setter on
+          // Object.prototype, a plain write) sees the wrapper, and the write lands on `real` via defineProperty.
+          return walletDescriptor(real, prop) ? reflectSet(real, prop, value, real) : reflectSet(real, prop, value, proxy);
+        },
         has: (_t, prop) => reflectHas(real, prop),
         ownKeys: () => reflectOwnKeys(real),
         getOwnPropertyDescriptor: (_t, prop) => descriptorFor(real, prop, context),
-        defineProperty: (_t, prop, d) => reflectDefineProperty(real, prop, d),
+        defineProperty(_t, prop, d) {
+          rememberPage(d.value);
+          rememberPage(d.get);
+          rememberPage(d.set);
+          return reflectDefineProperty(real, prop, d);
+        },
         deleteProperty: (_t, prop) => reflectDeleteProperty(real, prop),
         getPrototypeOf: () => wrapPrototype(reflectGetPrototypeOf(real)) as object | null,
       },
