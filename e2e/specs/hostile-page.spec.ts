@@ -100,6 +100,12 @@ const REFERENCE_ATTACKS: Record<string, string> = {
     Object.freeze = (o) => { if (o && o.provider) raw = raw || o.provider; return freeze(o); };
     window.dispatchEvent(new Event('eip6963:requestProvider')); Object.freeze = freeze;
     return (raw || saved.announced[0]).request(${REQUEST});`,
+  'EIP-6963 request sent with a fresh frame\'s dispatchEvent': `let raw; const freeze = Object.freeze;
+    Object.freeze = (o) => { if (o && o.provider) raw = raw || o.provider; return freeze(o); };
+    const f = document.createElement('iframe'); document.body.append(f);
+    f.contentWindow.EventTarget.prototype.dispatchEvent.call(window, new Event('eip6963:requestProvider'));
+    Object.freeze = freeze; f.remove();
+    return (raw || saved.announced[0]).request(${REQUEST});`,
   'a provider built from the wallet\'s class': `return new ethereum.constructor().request(${REQUEST});`,
   'getter on Object.prototype returning this': `Object.defineProperty(Object.prototype, '__me', { get() { return this; }, configurable: true });
     const raw = ethereum.__me; delete Object.prototype.__me; return raw.request(${REQUEST});`,

@@ -5,8 +5,11 @@
 // After that, a page that asks for providers is answered by the guard from what it has heard, and
 // wallets never see the page's request: a wallet announcing runs in the page's world, with the page's
 // Object.freeze and CustomEvent, which a page could patch to catch the raw provider on its way out.
+// A listener cannot ensure that (a wallet that started first has its listener on window before ours,
+// and at the target listeners run in the order they were added), so the page's dispatchEvent is
+// what answers: a request event never reaches a listener.
 import type { ProviderWrapper } from './provider-proxy';
-import { CustomEventCtor, EventCtor, detailOf, emit, freeze, on, stopEvent } from './pristine';
+import { CustomEventCtor, EventCtor, ProxyCtor, apply, defineProperty, detailOf, dispatchEventMethod, emit, eventTargetPrototype, freeze, on, stopEvent, typeOf } from './pristine';
 
 const ANNOUNCE = 'eip6963:announceProvider';
 const REQUEST = 'eip6963:requestProvider';
@@ -42,13 +45,31 @@ export function guardEip6963(wrapper: ProviderWrapper): void {
     true,
   );
 
+  const answer = () => {
+    for (let i = 0; i < heard.length; i++) announce(heard[i]!.info, heard[i]!.provider);
+  };
+  defineProperty(eventTargetPrototype, 'dispatchEvent', {
+    value: new ProxyCtor(dispatchEventMethod, {
+      apply(target, thisArg, args: unknown[]) {
+        if (!asking && typeOf(args[0]) === REQUEST) {
+          answer();
+          return true;
+        }
+        return apply(target, thisArg, args);
+      },
+    }),
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+  // Second line, for an event dispatched some other way while the guard's listener is first.
   on(
     window,
     REQUEST,
     (event) => {
       if (asking) return;
       stopEvent(event);
-      for (let i = 0; i < heard.length; i++) announce(heard[i]!.info, heard[i]!.provider);
+      answer();
     },
     true,
   );

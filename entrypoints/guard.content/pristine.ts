@@ -60,6 +60,9 @@ const removeListener = eventTargetProto.removeEventListener;
 const dispatch = eventTargetProto.dispatchEvent;
 const stopImmediate = Event.prototype.stopImmediatePropagation;
 const detailGetter = getOwnPropertyDescriptor(CustomEvent.prototype, 'detail')!.get!;
+const typeGetter = getOwnPropertyDescriptor(Event.prototype, 'type')!.get!;
+export const dispatchEventMethod = dispatch;
+export const eventTargetPrototype = eventTargetProto;
 export const CustomEventCtor = CustomEvent;
 export const MouseEventCtor = MouseEvent;
 export const EventCtor = Event;
@@ -76,6 +79,15 @@ export function emit(target: EventTarget, event: Event): void {
 export function stopEvent(event: Event): void {
   apply(stopImmediate, event, []);
 }
+/** The event's type, or undefined for anything that is not a real Event. */
+export function typeOf(event: unknown): string | undefined {
+  try {
+    return apply(typeGetter, event, []) as string;
+  } catch {
+    return undefined;
+  }
+}
+
 export function detailOf(event: Event): unknown {
   return apply(detailGetter, event, []);
 }
