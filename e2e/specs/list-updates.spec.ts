@@ -33,7 +33,11 @@ async function startListServer(): Promise<ListServer> {
     // Served from "localhost", so the host is not the listed 127.0.0.1 the downloads name.
     urls: { 'metamask-update': `http://localhost:${port}/config.json`, 'scamsniffer-update': `http://localhost:${port}/domains.json` },
     requests,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    // Chromium keeps connections open; closing them lets close() finish instead of waiting on them.
+    stop: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }
 
