@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { BrowserContext, CDPSession } from '@playwright/test';
 import { FIREWALL_DIR, launchBrowser } from '../fixtures/browser';
 import { freePort } from '../fixtures/free-port';
+import { attachToWorker } from '../fixtures/heap';
 
 /** Copies .output/chrome-mv3 to a temporary folder; the copy is what the run loads and measures. */
 export function snapshotBuild(): { dir: string; remove(): void } {
@@ -31,35 +32,14 @@ export interface HeapUsage {
   backingStorageSize?: number;
 }
 
-/**
- * JS heap of the firewall's service worker after a forced GC. Playwright opens CDP sessions on pages
- * only, so this attaches to the worker target through a page session (Target.attachToTarget, not
- * flattened) and speaks to it with Target.sendMessageToTarget.
- */
+/** JS heap of the firewall's service worker after a forced GC, through a page's CDP session. */
 export async function workerHeap(cdp: CDPSession): Promise<HeapUsage> {
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.endsWith('/background.js'));
-  if (!target) throw new Error('the firewall service worker is not running');
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-  let nextId = 1;
-  const call = (method: string) =>
-    new Promise<unknown>((resolve, reject) => {
-      const id = nextId++;
-      const onMessage = (event: { sessionId?: string; message: string }) => {
-        const m = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
-        if (event.sessionId !== sessionId || m.id !== id) return;
-        cdp.off('Target.receivedMessageFromTarget', onMessage);
-        if (m.error) reject(new Error(`${method}: ${m.error.message}`));
-        else resolve(m.result);
-      };
-      cdp.on('Target.receivedMessageFromTarget', onMessage);
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
-    });
+  const worker = await attachToWorker(cdp, '/background.js');
   try {
-    await call('HeapProfiler.collectGarbage');
-    return (await call('Runtime.getHeapUsage')) as HeapUsage;
+    await worker.send('HeapProfiler.collectGarbage');
+    return (await worker.send('Runtime.getHeapUsage')) as HeapUsage;
   } finally {
-    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    await worker.detach();
   }
 }
 
