@@ -3,6 +3,7 @@ import { approvalRules } from './approvals';
 import { batchRules } from './batch';
 import { chainRules } from './chains';
 import { eip7702Rules } from './eip7702';
+import { frameRules } from './frame';
 import { inputRules } from './input';
 import { messageRules } from './messages';
 import { orderRules } from './orders';
@@ -14,6 +15,7 @@ import { typedDataRules } from './typed-data';
 
 export const rules: readonly Rule[] = [
   ...inputRules,
+  ...frameRules,
   ...siteRules,
   ...poisoningRules,
   ...eip7702Rules,
