@@ -58,12 +58,13 @@ for (const wallet of ['plain', 'es5', 'class'] as const) {
  * about:blank, patches its built-ins, shadows Reflect with a global `let`, listens for the guard's
  * handshake on its window, and for a popup cuts the opener. Everything caught lands in `window.caught`.
  */
-const PREPARE = (kind: 'iframe' | 'popup', url: string) => `
+const PREPARE = (kind: 'iframe' | 'srcdoc' | 'popup', url: string) => `
   window.caught = [];
   let w;
-  if (${kind === 'iframe'}) {
+  if (${kind !== 'popup'}) {
     const f = document.createElement('iframe');
-    f.src = ${JSON.stringify(url)};
+    if (${kind === 'srcdoc'}) f.srcdoc = '<!doctype html><title>' + ${JSON.stringify(url)} + '</title>';
+    else f.src = ${JSON.stringify(url)};
     document.body.append(f);
     w = f.contentWindow;
   } else {
@@ -129,6 +130,19 @@ test('class 2: a same-origin frame the page prepared while it was about:blank ha
   await expectTamperHeld(firewall, server, frame, { from: ACCOUNT, to: RECIPIENT, value: '0x1' }, 'harmless send from the prepared frame');
   await expectTamperHeld(firewall, server, frame, approval(contracts.token), 'approval from the prepared frame');
   expect(sent(server.walletLog)).toHaveLength(0);
+});
+
+test('class 2: an about:srcdoc frame the page prepared the same way is held too', async ({ page, firewall, server, contracts }) => {
+  await openHostile(page, `${server.url}/hostile.html?wallet=plain`);
+  await runAttack(page, PREPARE('srcdoc', 'inner=5'), {});
+  const inner = () => page.frames().find((f) => f.url() === 'about:srcdoc');
+  await expect.poll(() => !!inner()).toBe(true);
+  const frame = inner()!;
+  await frame.waitForFunction(() => !!(window as unknown as { ethereum?: unknown }).ethereum);
+  await frame.evaluate(KEEP_SETTLE);
+  expect((await caughtSummary(page)).filter((c) => c === 'node')).toEqual([]);
+  await tryCaughtProviders(page, firewall, server, contracts.token, 'srcdoc');
+  await expectTamperHeld(firewall, server, frame, approval(contracts.token), 'approval from the prepared srcdoc frame');
 });
 
 test('class 2: a same-origin popup the page prepared and cut from its opener is held the same way', async ({ context, page, firewall, server, contracts }) => {
