@@ -271,12 +271,13 @@ function aave(): void {
   const book = load('@bgd-labs/aave-address-book') as Record<string, Record<string, unknown>>;
   const src = npmSource('@bgd-labs/aave-address-book', 'dist/AaveAddressBook.js', 'AaveV3<market>.POOL, WETH_GATEWAY and the swap/repay adapters');
   const ROLES: Record<string, string> = { POOL: 'Pool', WETH_GATEWAY: 'WETH Gateway', REPAY_WITH_COLLATERAL_ADAPTER: 'Repay With Collateral Adapter', SWAP_COLLATERAL_ADAPTER: 'Collateral Swap Adapter', DEBT_SWAP_ADAPTER: 'Debt Swap Adapter', WITHDRAW_SWAP_ADAPTER: 'Withdraw Swap Adapter' };
-  for (const [market, m] of Object.entries(book)) {
-    const chain = /^AaveV3([A-Z][A-Za-z]*)$/.exec(market);
-    if (!chain || typeof m.CHAIN_ID !== 'number') continue;
-    // Several markets can share a chain (Ethereum core, Lido, EtherFi): their names say which.
-    const sub = chain[1]!.replace(/^(Ethereum|Base|Arbitrum|Optimism|Polygon|Avalanche|Scroll|Sepolia|BaseSepolia)/, '').replace(/([a-z])([A-Z])/g, '$1 $2');
-    for (const [key, role] of Object.entries(ROLES)) add(m.CHAIN_ID, typeof m[key] === 'string' ? m[key] : undefined, `Aave V3 ${role}${sub && !/Sepolia|Fuji/.test(market) ? `, ${sub} market` : ''}`, 'Aave', src);
+  const markets = Object.entries(book).filter(([market, m]) => /^AaveV3[A-Z]/.test(market) && typeof m.CHAIN_ID === 'number');
+  for (const [market, m] of markets) {
+    // Several markets can share a chain (Ethereum core, Lido, EtherFi…): the chain's shortest market name is
+    // its core market, and the others are named by what their name adds to it.
+    const core = markets.filter(([, o]) => o.CHAIN_ID === m.CHAIN_ID).map(([k]) => k).sort((a, b) => a.length - b.length)[0]!;
+    const sub = market === core ? '' : `, ${market.slice(core.length).replace(/([a-z])([A-Z])/g, '$1 $2')} market`;
+    for (const [key, role] of Object.entries(ROLES)) add(m.CHAIN_ID as number, typeof m[key] === 'string' ? m[key] : undefined, `Aave V3 ${role}${sub}`, 'Aave', src);
   }
 }
 
@@ -410,7 +411,7 @@ function multicall(): void {
 }
 
 // ---- Major tokens (Uniswap default token list) ----
-const TOKEN_SYMBOLS = new Set(['WETH', 'USDC', 'USDC.e', 'USDbC', 'USDT', 'DAI', 'WBTC', 'UNI', 'LINK', 'ENS', 'wstETH', 'WMATIC', 'WPOL', 'WBNB', 'WAVAX']);
+const TOKEN_SYMBOLS = new Set(['WETH', 'USDC', 'USDC.e', 'USDbC', 'USDT', 'USDT0', 'DAI', 'WBTC', 'UNI', 'LINK', 'ENS', 'wstETH', 'WMATIC', 'WPOL', 'WBNB', 'WAVAX']);
 function tokens(): void {
   const list = JSON.parse(packageFile('@uniswap/default-token-list', 'build/uniswap-default.tokenlist.json')) as { tokens: Array<{ chainId: number; address: string; name: string; symbol: string; decimals: number }> };
   const src = npmSource('@uniswap/default-token-list', 'build/uniswap-default.tokenlist.json', 'tokens[] (chainId, address, name, symbol, decimals)');
