@@ -359,7 +359,6 @@ function safe(): void {
   const CONTRACTS: Record<string, string> = {
     gnosis_safe: 'Safe singleton', gnosis_safe_l2: 'Safe L2 singleton', safe: 'Safe singleton', safe_l2: 'Safe L2 singleton',
     proxy_factory: 'Safe Proxy Factory', safe_proxy_factory: 'Safe Proxy Factory', multi_send: 'Safe MultiSend', multi_send_call_only: 'Safe MultiSendCallOnly',
-    compatibility_fallback_handler: 'Safe Compatibility Fallback Handler', sign_message_lib: 'Safe SignMessageLib',
   };
   for (const version of ['v1.3.0', 'v1.4.1', 'v1.5.0'])
     for (const [file, role] of Object.entries(CONTRACTS)) {
