@@ -47,7 +47,7 @@ const REPOS = {
   'lifinance/contracts': 'ef00558fde6c02d4b285979e3f2b0b75ff1e573e',
 } as const;
 
-type Kind = 'contract' | 'token' | 'wrapped-native' | '7702-delegate';
+type Kind = 'token' | 'wrapped-native' | '7702-delegate';
 interface Entry {
   chainId: number;
   address: Address;
@@ -65,7 +65,13 @@ const mirrors = args.get('mirrors');
 if (!mirrors) throw new Error('--mirrors <dir> is required (git clones of the repositories listed in REPOS)');
 
 const packagesDir = args.get('packages') ?? installPackages();
-const load = createRequire(join(packagesDir, 'package.json'));
+const requireFrom = createRequire(join(packagesDir, 'package.json'));
+
+/** A pinned package's exports, after checking that the installed copy is the pinned version. */
+function load(name: keyof typeof PACKAGES): unknown {
+  packageFile(name, 'package.json');
+  return requireFrom(name);
+}
 
 function installPackages(): string {
   const dir = mkdtempSync(join(tmpdir(), 'registry-packages-'));
