@@ -12,7 +12,9 @@ import {
   type ContentToBackground,
   type PageToBackground,
   type PendingView,
+  type WalletReadAnswer,
 } from '../lib/messages';
+import type { WalletRead } from '../lib/chain-sources';
 import { allPending, claimPending, getPending, releasePending, savePending, updatePending, type PendingEntry } from '../lib/pending-store';
 import { judge, type Judgement } from '../lib/judge';
 import { startContractModel } from '../lib/contract-model';
@@ -48,6 +50,16 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
   }
 }
 
+/** Reads through the wallet of this very request, in the frame that made it, while it is being checked. */
+function walletReadFor(place: SenderPlace, guardId: string): WalletRead {
+  const target = place.documentId ? { documentId: place.documentId } : { frameId: place.frameId };
+  return async (method, params) => {
+    const message: BackgroundToContent = { type: 'wallet-read', guardId, method, params };
+    const answer = (await browser.tabs.sendMessage(place.tabId, message, target)) as WalletReadAnswer | undefined;
+    return answer && ('result' in answer || typeof answer.error === 'string') ? answer : { error: 'the wallet did not answer' };
+  };
+}
+
 async function analyze(message: ContentToBackground & { type: 'analyze' }, place: SenderPlace): Promise<AnalyzeResponse> {
   const requestId = crypto.randomUUID();
   const settings = await readSettings();
@@ -60,7 +72,13 @@ async function analyze(message: ContentToBackground & { type: 'analyze' }, place
     void recordDecision({ ...base, verdict: 'allow', summary: 'Not checked: protection is off for this site.', outcome: 'forwarded', decidedBy: 'protection-off' });
     return { type: 'decided', action: 'forward' };
   }
-  const judgement = await judge(message.request, { origin: place.origin, frameOrigin: place.frameOrigin }, message.chainId, settings.rpcUrls, message.tampered);
+  const judgement = await judge(message.request, {
+    origin: { origin: place.origin, frameOrigin: place.frameOrigin },
+    chainIdHex: message.chainId,
+    rpcUrls: settings.rpcUrls,
+    walletRead: walletReadFor(place, message.guardId),
+    frameTampered: message.tampered,
+  });
   const verdict = await settleLateAllow(judgement);
   const handling = handle(verdict, { sensitivity: settings.sensitivity, trusted: settings.trustedSites.includes(requester) });
   if (!handling.ask) {
@@ -81,6 +99,7 @@ async function analyze(message: ContentToBackground & { type: 'analyze' }, place
     origin: place.origin,
     frameUrl: place.frameUrl,
     requester,
+    checkedOn: judgement.checkedOn,
     method: message.request.method,
     request: message.request,
     verdict,

@@ -6,6 +6,7 @@
   const SERVER = '__SERVER__';
   const mode = new URLSearchParams(location.search).get('wallet') || 'normal';
   let nextId = 1;
+  const CHAIN_READS = new Set(['eth_getCode', 'eth_getTransactionCount', 'eth_getStorageAt', 'eth_getBalance', 'eth_call', 'eth_simulateV1', 'debug_traceCall']);
   const listeners = new Map();
 
   async function post(path, body) {
@@ -37,6 +38,8 @@
     await post('/wallet-log', { method, params, page: location.href });
     // A wallet that is slow to say which chain it is on (a busy browser does this to any wallet).
     if (mode === 'slow-chain' && method === 'eth_chainId') await new Promise((r) => setTimeout(r, 700));
+    // A wallet whose own node is down: it knows its chain, but no read of the chain ever comes back.
+    if (mode === 'no-reads' && CHAIN_READS.has(method)) return new Promise(() => {});
     switch (method) {
       case 'eth_requestAccounts':
       case 'eth_accounts':

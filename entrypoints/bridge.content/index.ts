@@ -11,6 +11,7 @@ import {
 } from '../../lib/messages';
 import { NoAnswer, askWithRetry, bounded } from '../../lib/background-call';
 import { addProbe, mayHaveBeenScripted } from './realm-probe';
+import { createWalletReads } from './wallet-reads';
 
 /** How often a pending request is checked on, so a lost decision ends in a rejection, not a hang. */
 const STATUS_POLL_MS = 3000;
@@ -49,6 +50,8 @@ export default defineContentScript({
 
     const toGuard = (message: BridgeToGuard) =>
       node?.dispatchEvent(new CustomEvent(CHANNEL.toGuard, { detail: JSON.stringify(message) }));
+
+    const walletReads = createWalletReads((message) => void toGuard(message));
 
     const settle = (requestId: string, action: 'forward' | 'reject', message?: string) => {
       const entry = pending.get(requestId);
@@ -107,6 +110,10 @@ export default defineContentScript({
           void ask({ type: 'tamper', what: message.what }, STATUS_WAIT_MS).catch(() => {});
           return;
         }
+        if (message.kind === 'read-result') {
+          walletReads.answered(message.id, message.error !== undefined ? { error: message.error, code: message.code, data: message.data } : { result: message.result });
+          return;
+        }
         void onRequest(message.id, {
           type: 'analyze',
           guardId: message.id,
@@ -131,9 +138,15 @@ export default defineContentScript({
     window.addEventListener(CHANNEL.guardHello, onGuardHello, true);
     window.dispatchEvent(new Event(CHANNEL.bridgeHello));
 
-    browser.runtime.onMessage.addListener((raw) => {
+    browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
       const message = parseBackgroundMessage(raw);
       if (!message) return;
+      if (message.type === 'wallet-read') {
+        // Only for a request this frame is having checked right now.
+        if (!asking.has(message.guardId)) return void sendResponse({ error: 'no such request is being checked here' });
+        void walletReads.read(message.guardId, message.method, message.params).then(sendResponse);
+        return true;
+      }
       // The user can answer before the background's "pending" reply has reached this script (a busy
       // worker): the decision then goes to the guard at once, and that reply is ignored when it comes.
       if (!pending.has(message.requestId) && asking.has(message.guardId)) {

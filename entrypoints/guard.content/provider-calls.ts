@@ -2,7 +2,7 @@
 // through the request gate when it is a signing request and passed to the wallet unchanged otherwise.
 // `real` is always the wallet's own object: whatever `this` the page calls with, the wallet runs on
 // the provider it belongs to, as it would without the firewall.
-import { createChainIdLookup, type ChainIdLookup } from './chain-id';
+import { askWallet, createChainIdLookup, type ChainIdLookup } from './chain-id';
 import { classifyRequest, isGuardedRequest } from './guarded-methods';
 import { WeakMapCtor, apply, createObject, isArray, promiseReject, whenSettled, wmGet, wmSet } from './pristine';
 import type { RequestGate } from './request-gate';
@@ -24,6 +24,9 @@ function chainIdOf(real: unknown): ChainIdLookup {
   if (!lookup) wmSet(lookups, real, (lookup = createChainIdLookup(real)));
   return lookup;
 }
+
+/** Reads for the request's analysis go to the same wallet object it was made to. */
+const readerOf = (real: unknown) => (method: string, params: unknown, ok: (v: unknown) => void, ko: (e: unknown) => void) => askWallet(real, method, params, ok, ko);
 
 /** A plain copy of a request object with `method` and `params` as read once (no params key if none). */
 function readOnce(input: object, method: unknown, params: unknown): Record<string, unknown> {
@@ -73,7 +76,7 @@ export function createInterceptors(gate: RequestGate): Interceptors {
       args[0] = copy;
       return apply(fn, real, args);
     }
-    return gate.pass({ method: method as string, params }, chainIdOf(real), (snapshot) => apply(fn, real, [snapshot]));
+    return gate.pass({ method: method as string, params }, chainIdOf(real), (snapshot) => apply(fn, real, [snapshot]), readerOf(real));
   }
 
   function onSend(fn: Fn, real: unknown, args: unknown[]): unknown {
@@ -91,7 +94,7 @@ export function createInterceptors(gate: RequestGate): Interceptors {
         args[1] = classified.params;
         return apply(fn, real, args);
       }
-      return gate.pass({ method: first, params: classified.params }, chainIdOf(real), (s) => apply(fn, real, [s.method, s.params]));
+      return gate.pass({ method: first, params: classified.params }, chainIdOf(real), (s) => apply(fn, real, [s.method, s.params]), readerOf(real));
     }
     if (typeof second === 'function') return onSendAsync(fn, real, args);
     if (isObject(first)) {
@@ -139,7 +142,7 @@ export function createInterceptors(gate: RequestGate): Interceptors {
       return failCallback(callback, payload, providerError(INVALID_PARAMS, 'The transaction firewall checks signing requests one at a time; send them separately.'));
     }
     const { copy } = single;
-    const passed = gate.pass({ method: single.method, params: single.params }, chainIdOf(real), (s) => apply(fn, real, [{ ...copy, method: s.method, params: s.params }, callback]));
+    const passed = gate.pass({ method: single.method, params: single.params }, chainIdOf(real), (s) => apply(fn, real, [{ ...copy, method: s.method, params: s.params }, callback]), readerOf(real));
     whenSettled(passed, () => {}, (error: unknown) => failCallback(callback, payload, error));
     return undefined;
   }
