@@ -81,8 +81,8 @@ function requestTables(flows: FlowResult[]): void {
   say();
   say(
     table(
-      ['flow', 'class', 'requests', 'node answers', 'node does not answer'],
-      flows.map((f) => [`${f.flow.label} (#${f.flow.button})`, f.flow.class, f.clicked ? f.requests.map((q) => q.method).join(', ') || 'none sent' : 'not run', f.clicked ? (opened(f, 'node') ? `opens: ${alarms(f, 'node').join(', ')}` : 'passes') : '–', f.clicked ? (opened(f, 'no-node') ? `opens: ${alarms(f, 'no-node').join(', ')}` : 'passes') : '–']),
+      ['flow', 'class', 'built in (dist/main.js)', 'requests', 'node answers', 'node does not answer'],
+      flows.map((f) => [`${f.flow.label} (#${f.flow.button})`, f.flow.class, f.flow.module, f.clicked ? f.requests.map((q) => q.method).join(', ') || 'none sent' : 'not run', f.clicked ? (opened(f, 'node') ? `opens: ${alarms(f, 'node').join(', ')}` : 'passes') : '–', f.clicked ? (opened(f, 'no-node') ? `opens: ${alarms(f, 'no-node').join(', ')}` : 'passes') : '–']),
     ),
   );
   say();

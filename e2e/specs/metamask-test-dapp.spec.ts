@@ -25,9 +25,10 @@ async function readWindow(dialog: Page): Promise<{ verdict: string; findings: st
   return { verdict: verdict.trim(), findings: [...new Set(findings)] };
 }
 
-test.describe("MetaMask's test dapp with no node configured", () => {
-  test.use({ anvilChainId: 1, firewallRpc: 'none' });
+// Top level: a worker option (the chain id) needs a worker of its own.
+test.use({ anvilChainId: 1, firewallRpc: 'none' });
 
+test.describe("MetaMask's test dapp with no node configured", () => {
   test('benign flows pass without a window; the malicious section opens one for each flow', async ({ context, firewall, server }) => {
     test.setTimeout(15 * 60_000);
     await offlineOnly(context);
