@@ -9,7 +9,7 @@ import { startAnvil } from '../e2e/fixtures/anvil';
 import { launchBrowser, prepareWallet } from '../e2e/fixtures/browser';
 import { startServer, type WalletLogEntry } from '../e2e/fixtures/server';
 import { TEST_DAPP, TEST_DAPP_FLOWS, clickFlow, offlineOnly, openTestDapp, settle, type TestDappFlow } from '../e2e/fixtures/test-dapp';
-import { isGuardedRequest } from '../lib/guarded-methods';
+import { isGuardedRequest } from '../entrypoints/guard.content/guarded-methods';
 import { productDeps, UNREACHABLE_NODE, type ProductParts } from './deps';
 
 /** node: the chain's node answers (anvil). no-node: it does not (see UNREACHABLE_NODE). */

@@ -59,19 +59,20 @@ export const Uint8ArrayCtor = R.Uint8Array;
 export const now = R.Date.now;
 export const stringCharCodeAt = R.String.prototype.charCodeAt;
 const cryptoObject = R.crypto;
-const getRandom = R.Crypto.prototype.getRandomValues;
+const getRandom = cryptoObject.getRandomValues;
 // This realm's timer, taken off its own window and called with it: a probe's own timers stop when
 // the probe frame is removed, and the guard's waits must go on.
-const timer = getOwnPropertyDescriptor(window, 'setTimeout')?.value as typeof setTimeout | undefined;
+const timer = typeof window === 'undefined' ? undefined : (getOwnPropertyDescriptor(window, 'setTimeout')?.value as typeof setTimeout | undefined);
 const probeTimer = R.setTimeout;
 export function setTimeoutFn(fn: () => void, ms: number): void {
-  apply(typeof timer === 'function' ? timer : probeTimer, window, [fn, ms]);
+  apply(typeof timer === 'function' ? timer : probeTimer, typeof timer === 'function' ? window : R, [fn, ms]);
 }
 
 /** This realm's own prototypes, found from objects the page cannot swap (a literal, a function, window). */
 export const objectPrototype = reflectGetPrototypeOf({}) as object;
 export const functionPrototype = reflectGetPrototypeOf(function () {}) as object;
 function ownEventTargetPrototype(): EventTarget {
+  if (typeof window === 'undefined') return R.EventTarget.prototype;
   for (let o = reflectGetPrototypeOf(window) as object | null; o !== null; o = reflectGetPrototypeOf(o)) {
     if (getOwnPropertyDescriptor(o, 'dispatchEvent')) return o as EventTarget;
   }
@@ -86,7 +87,8 @@ const dispatch = eventTargetProto.dispatchEvent;
 const stopImmediate = R.Event.prototype.stopImmediatePropagation;
 const detailGetter = getOwnPropertyDescriptor(R.CustomEvent.prototype, 'detail')!.get!;
 const typeGetter = getOwnPropertyDescriptor(R.Event.prototype, 'type')!.get!;
-const createElementMethod = R.Document.prototype.createElement;
+// Absent outside a browser (Node imports the method list); never called there.
+const createElementMethod = R.Document?.prototype.createElement;
 export const dispatchEventMethod = dispatch;
 export const CustomEventCtor = R.CustomEvent;
 export const MouseEventCtor = R.MouseEvent;

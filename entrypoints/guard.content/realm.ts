@@ -13,10 +13,12 @@
 // Nothing here may read a global by name: in a reused realm any name but `window` (and the other
 // [LegacyUnforgeable] ones) may resolve to the page's own binding.
 
-const probe: unknown = (window as unknown as Record<number, unknown>)[0];
+// Node (the CLI and tests import the guard's method list) has no window; `typeof` reads no property.
+const own: typeof window = typeof window === 'undefined' ? (globalThis as unknown as typeof window) : window;
+const probe: unknown = own === window ? (window as unknown as Record<number, unknown>)[0] : undefined;
 
 function probeRealm(): typeof window | null {
-  if (probe === undefined || probe === null || probe === window) return null;
+  if (probe === undefined || probe === null || probe === own) return null;
   try {
     const candidate = probe as typeof window;
     // Reading through the probe touches only the probe realm, which no page script has seen.
@@ -30,7 +32,7 @@ function probeRealm(): typeof window | null {
 const fromProbe = probeRealm();
 
 /** The global whose built-ins the guard uses: a fresh probe realm when the bridge made one, else this window. */
-export const source: typeof window = fromProbe ?? window;
+export const source: typeof window = fromProbe ?? own;
 
 /**
  * How far this realm can be trusted. `fresh`: the guard started before any page code (no probe was
