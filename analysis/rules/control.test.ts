@@ -167,9 +167,9 @@ describe('Safe', () => {
 });
 
 describe('ENS', () => {
-  it('a name to a stranger blocks; to an address you have sent to it is described', async () => {
+  it('a name to a stranger warns (as sending its NFT would not block); to an address you have sent to it is described', async () => {
     const data = controlCall('setOwner', `0x${'ab'.repeat(32)}`, A.friend);
-    expect(await judge(C.ensRegistry, data, { code: { [A.friend]: EOA } })).toMatchObject({ verdict: 'block', ids: ['control.to-plain-account'] });
+    expect(await judge(C.ensRegistry, data, { code: { [A.friend]: EOA } })).toMatchObject({ verdict: 'warn', ids: ['control.to-unverified'] });
     expect(await judge(C.ensRegistry, data, { code: { [A.friend]: EOA }, history: [A.friend] })).toMatchObject({ verdict: 'allow', ids: ['control.summary'] });
   });
 });

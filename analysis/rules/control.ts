@@ -58,6 +58,8 @@ const isAdminRole = (a: ControlAction) => a.role !== undefined && BigInt(a.role)
 function isFullPower(a: ControlAction): boolean {
   switch (a.power) {
     case 'ownership':
+      // An ENS name's registry owner sets where it points; its NFT, which can reclaim it, is a plain transfer elsewhere.
+      return !a.name;
     case 'proxy-admin':
     case 'safe-module':
     case 'safe-swap-owner':
@@ -304,7 +306,7 @@ export const controlRules: Rule[] = [
   {
     id: 'control.to-unverified',
     severity: 'warn',
-    summary: 'Hands control to a contract that is not well known, to an address that could not be checked, or lesser powers (a role, a Safe seat under a higher threshold, a guard, a handler, a delegatecall) to a stranger.',
+    summary: 'Hands control to a contract that is not well known, to an address that could not be checked, or lesser powers (a role, an ENS name, a Safe seat under a higher threshold, a guard, a handler, a delegatecall) to a stranger.',
     check: (ctx) =>
       hits(ctx, 'to-unverified', (a, h) => ({
         title: a.unreadable
