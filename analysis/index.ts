@@ -30,6 +30,8 @@ export interface AnalysisInput {
   chainAsked?: boolean;
   /** The signer, if known (first account). */
   from?: string;
+  /** The guard found the frame's built-ins changed by the page before it started: every request from it is held. */
+  frameTampered?: string;
 }
 
 /** What the model sees of a request: the contract it talks to, the call, and what the chain said. */
@@ -127,7 +129,7 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
     },
   );
 
-  const ctx: RuleContext = { method, request, readError: error, notes, actions, facts, origin: input.origin ?? { origin: '' }, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now };
+  const ctx: RuleContext = { method, request, readError: error, notes, actions, facts, origin: input.origin ?? { origin: '' }, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now, frameTampered: input.frameTampered };
   const disabled = new Set(deps.disabledRules ?? []);
   for (const rule of allRules) {
     if (!disabled.has(rule.id)) findings.push(...runRule(rule, ctx));

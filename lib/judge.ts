@@ -91,7 +91,13 @@ export interface Judgement {
 }
 
 /** `rpcUrls` is the user's choice per chain, from the settings the background already read for this request. */
-export async function judge(request: WalletRequest, origin: RequestOrigin, chainIdHex: string | undefined, rpcUrls: Settings['rpcUrls']): Promise<Judgement> {
+export async function judge(
+  request: WalletRequest,
+  origin: RequestOrigin,
+  chainIdHex: string | undefined,
+  rpcUrls: Settings['rpcUrls'],
+  frameTampered?: string,
+): Promise<Judgement> {
   const deadlineAt = Date.now() + ANALYSIS_DEADLINE_MS;
   const chainId = chainIdHex ? Number.parseInt(chainIdHex, 16) : undefined;
   const url = rpcUrlFor(chainId, rpcUrls);
@@ -102,7 +108,7 @@ export async function judge(request: WalletRequest, origin: RequestOrigin, chain
   let joined: (v: Verdict) => void = () => {};
   const later = new Promise<Verdict>((resolve) => (joined = resolve));
   const analysis = analyzeRequest(
-    { request, origin, chainId, chainAsked: true },
+    { request, origin, chainId, chainAsked: true, frameTampered },
     {
       chain: url ? readerFor(url) : null,
       history,

@@ -9,7 +9,7 @@ export const MAX_REQUEST_JSON_CHARS = 8 * 1024 * 1024;
 
 // ---- guard (MAIN world) <-> bridge (ISOLATED world); sent as JSON strings over a private DOM node
 export type GuardToBridge =
-  | { kind: 'request'; id: string; request: WalletRequest; chainId?: string }
+  | { kind: 'request'; id: string; request: WalletRequest; chainId?: string; tampered?: string }
   | { kind: 'tamper'; what: string };
 
 export type BridgeToGuard =
@@ -18,7 +18,7 @@ export type BridgeToGuard =
 
 // ---- bridge -> background
 export type ContentToBackground =
-  | { type: 'analyze'; guardId: string; request: WalletRequest; chainId?: string }
+  | { type: 'analyze'; guardId: string; request: WalletRequest; chainId?: string; tampered?: string }
   | { type: 'status'; requestId: string }
   | { type: 'tamper'; what: string };
 
@@ -46,6 +46,8 @@ export interface PendingView {
   requestId: string;
   origin: string;
   frameUrl?: string;
+  /** Origin of the page that asked (the frame's when a frame did): what "trust this site" trusts. */
+  requester?: string;
   method: string;
   request: WalletRequest;
   verdict: Verdict;
@@ -64,6 +66,11 @@ export function isWalletRequest(v: unknown): v is WalletRequest {
   return isRecord(v) && typeof v.method === 'string' && v.method.length > 0 && v.method.length <= 128;
 }
 
+/** What the guard found changed in its frame, clipped; only ever adds a warning, so the page may send it too. */
+function tamperedOf(v: Record<string, unknown>): { tampered?: string } {
+  return typeof v.tampered === 'string' && v.tampered !== '' ? { tampered: v.tampered.slice(0, 300) } : {};
+}
+
 /** Validates a message from a content script. Returns null for anything malformed. */
 export function parseContentMessage(v: unknown): ContentToBackground | null {
   if (!isRecord(v)) return null;
@@ -72,7 +79,8 @@ export function parseContentMessage(v: unknown): ContentToBackground | null {
       if (typeof v.guardId !== 'string' || !ID.test(v.guardId)) return null;
       if (!isWalletRequest(v.request)) return null;
       if (v.chainId !== undefined && (typeof v.chainId !== 'string' || !CHAIN_ID.test(v.chainId))) return null;
-      return { type: 'analyze', guardId: v.guardId, request: v.request, chainId: v.chainId as string | undefined };
+      if (v.tampered !== undefined && typeof v.tampered !== 'string') return null;
+      return { type: 'analyze', guardId: v.guardId, request: v.request, chainId: v.chainId as string | undefined, ...tamperedOf(v) };
     case 'status':
       return typeof v.requestId === 'string' && ID.test(v.requestId) ? { type: 'status', requestId: v.requestId } : null;
     case 'tamper':
@@ -104,7 +112,8 @@ export function parseGuardMessage(text: unknown): GuardToBridge | null {
   if (v.kind === 'tamper' && typeof v.what === 'string') return { kind: 'tamper', what: v.what.slice(0, 200) };
   if (v.kind !== 'request' || typeof v.id !== 'string' || !ID.test(v.id) || !isWalletRequest(v.request)) return null;
   if (v.chainId !== undefined && (typeof v.chainId !== 'string' || !CHAIN_ID.test(v.chainId))) return null;
-  return { kind: 'request', id: v.id, request: v.request, chainId: v.chainId as string | undefined };
+  if (v.tampered !== undefined && typeof v.tampered !== 'string') return null;
+  return { kind: 'request', id: v.id, request: v.request, chainId: v.chainId as string | undefined, ...tamperedOf(v) };
 }
 
 export function parseBackgroundMessage(v: unknown): BackgroundToContent | null {

@@ -4,6 +4,7 @@ import { batchRules } from './batch';
 import { chainRules } from './chains';
 import { controlRules } from './control';
 import { eip7702Rules } from './eip7702';
+import { frameRules } from './frame';
 import { inputRules } from './input';
 import { messageRules } from './messages';
 import { orderRules } from './orders';
@@ -15,6 +16,7 @@ import { typedDataRules } from './typed-data';
 
 export const rules: readonly Rule[] = [
   ...inputRules,
+  ...frameRules,
   ...siteRules,
   ...poisoningRules,
   ...eip7702Rules,

@@ -3,7 +3,7 @@
 import type { Address } from 'viem';
 import type { OrderAction, OrderItem } from '../decode/actions';
 import { amountText, evidence, short, tokenLabel } from '../format';
-import { KNOWN_DECIMALS, WRAPPED_NATIVE } from '../registry/curated';
+import { KNOWN_DECIMALS, WRAPPED_NATIVE } from '../registry/deployments';
 import { actionsOf, sameAddress, type Rule, type RuleContext } from './rule';
 
 const isNft = (i: OrderItem) => i.asset === 'erc721' || i.asset === 'erc1155' || (i.asset === 'token' && i.tokenId !== undefined);

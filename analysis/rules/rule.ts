@@ -28,6 +28,8 @@ export interface RuleContext {
   site?: SiteRisk;
   /** ms since epoch. */
   now: number;
+  /** What the guard found changed in the frame's built-ins before it started (a frame the page prepared). */
+  frameTampered?: string;
 }
 
 export interface RuleHit {

@@ -89,11 +89,34 @@
     },
   };
 
+  // ?wallet=plain and ?wallet=es5: the methods are plain `function`s (constructible, with a
+  // `prototype`), as wallets compiled to ES5 have them, on the object or on a constructor's prototype;
+  // plain also exposes `request` a second time as `_request` and an internal `_handle(method, params)`.
+  const plainMethods = {};
+  for (const [name, fn] of Object.entries(methods)) {
+    plainMethods[name] = function () {
+      return fn.apply(this, arguments);
+    };
+  }
+  plainMethods._request = plainMethods.request;
+  plainMethods._handle = function (method, params) {
+    return handle(method, params);
+  };
+
   // ?wallet=class: the methods live on a class prototype, as in MetaMask's provider, not on the object.
   class TestWalletProvider {}
   Object.assign(TestWalletProvider.prototype, methods);
+  function Es5WalletProvider() {}
+  Object.assign(Es5WalletProvider.prototype, plainMethods);
   const flags = { isMetaMask: true, isTestWallet: true };
-  const provider = mode === 'class' ? Object.assign(new TestWalletProvider(), flags) : { ...flags, ...methods };
+  const provider =
+    mode === 'class'
+      ? Object.assign(new TestWalletProvider(), flags)
+      : mode === 'es5'
+        ? Object.assign(new Es5WalletProvider(), flags)
+        : mode === 'plain'
+          ? { ...flags, ...plainMethods }
+          : { ...flags, ...methods };
 
   // Tests make the wallet emit its events with a DOM event, as a real wallet does when the user acts.
   window.addEventListener('testwallet:emit', (e) => emit(e.detail.event, ...e.detail.args));

@@ -49,7 +49,7 @@ export function ConfirmApp({ requestId, pastId }: { requestId: string; pastId: s
       {!past && (
         <DecisionBar
           verdict={verdict.verdict}
-          origin={view.origin}
+          origin={view.requester ?? view.origin}
           busy={busy}
           onReject={() => void decide(requestId, 'reject')}
           onContinue={(trustSite) => void decide(requestId, 'continue', trustSite)}

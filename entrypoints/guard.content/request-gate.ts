@@ -32,7 +32,8 @@ export interface RequestGate {
   ): Promise<Awaited<T>>;
 }
 
-export function createRequestGate(channel: BridgeChannel): RequestGate {
+/** `tampered`: what the page changed in this frame before the guard started; every request carries it. */
+export function createRequestGate(channel: BridgeChannel, tampered?: string): RequestGate {
   // A null-prototype record: no page-patchable Map or Object.prototype method sits on this path.
   const waiting: Record<string, Waiter | undefined> = createObject(null);
 
@@ -92,7 +93,7 @@ export function createRequestGate(channel: BridgeChannel): RequestGate {
           if (!connected) return refuse(NOT_CONNECTED);
           chainId((chain) => {
             const snapshot = jsonParse(json) as WalletRequest;
-            if (!channel.send({ kind: 'request', id, request: snapshot, chainId: chain })) refuse(NOT_CONNECTED);
+            if (!channel.send({ kind: 'request', id, request: snapshot, chainId: chain, tampered })) refuse(NOT_CONNECTED);
           });
         });
       });

@@ -8,8 +8,9 @@ import {
   type AnalyzeResponse,
   type BridgeToGuard,
   type ContentToBackground,
-} from '../lib/messages';
-import { NoAnswer, askWithRetry, bounded } from '../lib/background-call';
+} from '../../lib/messages';
+import { NoAnswer, askWithRetry, bounded } from '../../lib/background-call';
+import { addProbe, mayHaveBeenScripted } from './realm-probe';
 
 /** How often a pending request is checked on, so a lost decision ends in a rejection, not a hang. */
 const STATUS_POLL_MS = 3000;
@@ -36,6 +37,8 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   noScriptStartedPostMessage: true,
   main() {
+    // First, before the guard starts (it runs right after this script): see realm-probe.ts.
+    const probe = mayHaveBeenScripted() ? addProbe() : null;
     let node: EventTarget | null = null;
     /** requestId (from the background) -> guardId, for requests waiting on the user. */
     const pending = new Map<string, { guardId: string; timer: ReturnType<typeof setInterval> }>();
@@ -109,20 +112,23 @@ export default defineContentScript({
           guardId: message.id,
           request: message.request,
           chainId: message.chainId,
+          tampered: message.tampered,
         });
       });
       toGuard({ kind: 'ack' });
     }
 
-    window.addEventListener(
-      CHANNEL.guardHello,
-      (event) => {
-        const target = (event as MouseEvent).relatedTarget;
-        if (node || !(target instanceof Node)) return;
-        bind(target);
-      },
-      true,
-    );
+    const onGuardHello = (event: Event) => {
+      const target = (event as MouseEvent).relatedTarget;
+      // Not `instanceof Node`: a node of this document read through the probe's window has the
+      // probe's wrappers in this world.
+      if (node || !target || typeof (target as Node).nodeType !== 'number') return;
+      bind(target);
+      probe?.remove();
+    };
+    // With a probe the guard says hello there, where no listener of the page can be.
+    probe?.window.addEventListener(CHANNEL.guardHello, onGuardHello, true);
+    window.addEventListener(CHANNEL.guardHello, onGuardHello, true);
     window.dispatchEvent(new Event(CHANNEL.bridgeHello));
 
     browser.runtime.onMessage.addListener((raw) => {
