@@ -353,7 +353,7 @@ export const controlRules: Rule[] = [
       hits(ctx, 'summary', (a, h) => ({
         title:
           a.power === 'accept-ownership'
-            ? `Makes you the holder of ${powerText(a, ctx)}`
+            ? `Makes you the ${a.role ? 'admin' : 'owner'} of ${subjectText(a, ctx)}`
             : a.power === 'safe-threshold'
               ? `Sets the Safe ${short(a.subject)} to need ${a.threshold} signature${a.threshold === 1n ? '' : 's'}`
               : a.power === 'safe-remove-owner' || a.power === 'renounce-role'
