@@ -65,6 +65,8 @@ export interface CallAction {
   scamName?: boolean;
   /** 0 for the top-level call, more for calls nested in multicall/batch wrappers. */
   depth: number;
+  /** A Safe transaction with operation 1: the callee's code runs as the Safe itself, with all its power. */
+  delegatecall?: boolean;
   where: string;
 }
 
@@ -101,6 +103,67 @@ export interface OrderAction {
   endTime?: bigint;
   /** Only this address may fill the order. */
   taker?: Address;
+  where: string;
+}
+
+/** The kinds of control a call can hand over (see analysis/rules/control.ts for how each is judged). */
+export type ControlPower =
+  /** Ownable `transferOwnership`, Wyvern's `transferProxyOwnership`, an ENS name's registry owner. */
+  | 'ownership'
+  /** Ownable `renounceOwnership`: nobody will be owner. */
+  | 'renounce-ownership'
+  /** Ownable2Step `acceptOwnership` / `acceptDefaultAdminTransfer`: the caller becomes owner or admin. */
+  | 'accept-ownership'
+  /** EIP-1967 `changeAdmin`, ProxyAdmin `changeProxyAdmin`: who may upgrade a proxy. */
+  | 'proxy-admin'
+  /** EIP-1967/UUPS/beacon `upgradeTo(AndCall)`, ProxyAdmin `upgrade(AndCall)`: new code behind a proxy. */
+  | 'upgrade'
+  /** AccessControl `grantRole`, and `beginDefaultAdminTransfer` (role 0x00). */
+  | 'role'
+  /** AccessControl `renounceRole`: the caller gives a role up. */
+  | 'renounce-role'
+  /** Safe `addOwnerWithThreshold`. */
+  | 'safe-add-owner'
+  /** Safe `removeOwner`. */
+  | 'safe-remove-owner'
+  /** Safe `swapOwner`. */
+  | 'safe-swap-owner'
+  /** Safe `changeThreshold`. */
+  | 'safe-threshold'
+  /** Safe `enableModule`: a contract that can move everything without the owners' signatures. */
+  | 'safe-module'
+  /** Safe `setGuard` / `setModuleGuard`: a contract that can block every transaction. */
+  | 'safe-guard'
+  /** Safe `setFallbackHandler`: a contract that answers the calls the Safe does not know. */
+  | 'safe-fallback'
+  /** A Safe transaction that delegatecalls a contract other than Safe's own libraries. */
+  | 'safe-delegatecall'
+  /** ENS registrar `reclaim`: who manages a name's records (the NFT holder can reclaim it). */
+  | 'ens-manager';
+
+export interface ControlAction {
+  kind: 'control';
+  power: ControlPower;
+  /** The contract (or account) whose control changes: the Ownable contract, the proxy, the Safe. */
+  subject: Address;
+  /** Who receives the power: the new owner, admin, implementation, module, role holder. Undefined when nobody does. */
+  grantee?: Address;
+  /** The account the power is taken from (Safe `removeOwner`/`swapOwner`). */
+  removed?: Address;
+  /** The account making the change: the signer, or the Safe / smart account it acts through. */
+  by?: Address;
+  /** Safe threshold after the change. */
+  threshold?: bigint;
+  /** AccessControl role id. */
+  role?: Hex;
+  /** ENS node or token id, for names. */
+  name?: Hex;
+  /** `upgradeToAndCall`-style: the new code is run at once with this call data. */
+  initData?: Hex;
+  /** A batch the account would run (Safe MultiSend) that the firewall could not read to its end. */
+  unreadable?: boolean;
+  /** The function that makes the change, e.g. `transferOwnership(address)`. */
+  signature: string;
   where: string;
 }
 
@@ -157,6 +220,7 @@ export type Action =
   | TransferAction
   | CallAction
   | PayoutAction
+  | ControlAction
   | OrderAction
   | AuthorizationAction
   | MessageAction

@@ -2,6 +2,7 @@
 import { approvalRules } from './approvals';
 import { batchRules } from './batch';
 import { chainRules } from './chains';
+import { controlRules } from './control';
 import { eip7702Rules } from './eip7702';
 import { frameRules } from './frame';
 import { inputRules } from './input';
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   ...poisoningRules,
   ...eip7702Rules,
   ...approvalRules,
+  ...controlRules,
   ...orderRules,
   ...batchRules,
   ...transactionRules,
