@@ -100,7 +100,7 @@ export async function analyzeRequest(input: AnalysisInput, deps: AnalysisDeps = 
 async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdict> {
   const now = deps.now ?? Date.now();
   const method = typeof input?.request?.method === 'string' ? input.request.method : '(none)';
-  const { request, error, notes } = normalizeRequest(input?.request);
+  const { request, error, notes, differences } = normalizeRequest(input?.request);
   const chainId = input.chainId === undefined || input.chainId === null ? undefined : tryRead(() => readChainId(input.chainId));
   const signer = tryRead(() => readAddress(input.from, 'from')) ?? (request ? signerOf(request) : undefined);
   const findings: Finding[] = [];
@@ -127,7 +127,7 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
     },
   );
 
-  const ctx: RuleContext = { method, request, readError: error, notes, actions, facts, origin: input.origin ?? { origin: '' }, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now };
+  const ctx: RuleContext = { method, request, readError: error, notes, differences, actions, facts, origin: input.origin ?? { origin: '' }, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now };
   const disabled = new Set(deps.disabledRules ?? []);
   for (const rule of allRules) {
     if (!disabled.has(rule.id)) findings.push(...runRule(rule, ctx));
