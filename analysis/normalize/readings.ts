@@ -121,15 +121,15 @@ export function shadowKeys(value: unknown, where: string): ReadingDifference[] {
   const visit = (v: unknown, path: string, depth: number) => {
     if (typeof v !== 'object' || v === null || seen.has(v) || depth > MAX_SCAN_DEPTH || ++nodes > MAX_SCAN_NODES || out.length >= 20) return;
     seen.add(v);
+    // Paths are built only for objects: a megabyte array of strings costs one type check per item.
     if (Array.isArray(v)) {
-      v.forEach((item, i) => visit(item, `${path}[${i}]`, depth + 1));
+      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) visit(v[i], `${path}[${i}]`, depth + 1);
       return;
     }
     for (const key of Object.keys(v)) {
       const child = (v as Record<string, unknown>)[key];
-      const at = path ? `${path}.${key}` : key;
-      if (SHADOW_KEYS.has(key)) out.push(shadowKey(v as Record<string, unknown>, key, child, at));
-      visit(child, at, depth + 1);
+      if (SHADOW_KEYS.has(key)) out.push(shadowKey(v as Record<string, unknown>, key, child, path || where));
+      if (typeof child === 'object' && child !== null) visit(child, path ? `${path}.${key}` : key, depth + 1);
     }
   };
   visit(value, where, 0);

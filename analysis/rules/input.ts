@@ -60,7 +60,7 @@ export const inputRules: Rule[] = [
         .filter((d) => d.kind === 'prototype-key')
         .map((d) => ({
           title: 'The request hides fields that some wallets would use',
-          detail: `At ${d.where} it has a key named "__proto__" holding ${d.written}. The firewall read the request without it; a wallet that copies the request with Object.assign ${d.readings[1]!.value}${d.readings[1]!.wei !== undefined ? `, which sends ${etherText(d.readings[1]!.wei, ctx.chainId)}` : ''}. Honest sites never send this.`,
+          detail: `In ${d.where} it has a key named "__proto__" holding ${d.written}. The firewall read the request without it; a wallet that copies the request with Object.assign ${d.readings[1]!.value}${d.readings[1]!.wei !== undefined ? `, which sends ${etherText(d.readings[1]!.wei, ctx.chainId)}` : ''}. Honest sites never send this.`,
           evidence: { where: d.where, written: d.written, readings: d.readings.map((r) => ({ by: r.by, value: r.value })) },
         })),
   },
