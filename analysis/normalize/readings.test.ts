@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressDifference, bytesDifference, duplicateKeys, quantityDifference, shadowKeys } from './readings';
+import { addressDifference, bytesDifference, duplicateKeys, messageDifference, quantityDifference, shadowKeys } from './readings';
 
 const values = (d: ReturnType<typeof quantityDifference>) => d?.readings.map((r) => r.value);
 
@@ -26,6 +26,15 @@ describe('bytesDifference', () => {
   });
   it('leaves even-length data and non-hex alone', () => {
     for (const same of ['0x', '0x095ea7b3', '095ea7b3', '0xzz1', 5]) expect(bytesDifference(same, 'data')).toBeUndefined();
+  });
+});
+
+describe('messageDifference', () => {
+  it('shows odd-length hex as padded bytes and as the text a wallet may sign', () => {
+    expect(messageDifference('0xabc', 'message')?.readings.map((r) => r.data ?? r.value)).toEqual(['0x0abc', '"0xabc"']);
+    expect(messageDifference('0xabcd', 'message')).toBeUndefined();
+    expect(messageDifference('hello', 'message')).toBeUndefined();
+    expect(messageDifference('abc', 'message')).toBeUndefined(); // text to every reader
   });
 });
 

@@ -85,6 +85,18 @@ export function bytesDifference(raw: unknown, where: string): ReadingDifference 
   };
 }
 
+/**
+ * A personal_sign or eth_sign message of odd-length hex: MetaMask (@metamask/eth-sig-util, via
+ * ethereumjs `toBuffer`) left-pads it to bytes, a wallet that does not take it for hex signs the text.
+ */
+export function messageDifference(raw: unknown, where: string): ReadingDifference | undefined {
+  // Without 0x the firewall and MetaMask both sign the text: only 0x-prefixed odd hex is read two ways.
+  if (typeof raw !== 'string' || !/^0x/i.test(raw.trim())) return undefined;
+  const d = bytesDifference(raw, where);
+  if (!d) return undefined;
+  return { ...d, kind: 'text', readings: [{ ...d.readings[0]!, by: 'the firewall and MetaMask (bytes, a 0 added in front)' }, { by: 'wallets that sign it as text', value: JSON.stringify(clipText(raw, 72)) }] };
+}
+
 /** A 40-digit address made only of decimal digits reads as hex to most wallets and as a number to others. */
 export function addressDifference(raw: unknown, where: string): ReadingDifference | undefined {
   if (typeof raw !== 'string') return undefined;

@@ -4,7 +4,7 @@
 import { parseTransaction, type Address, type Hex } from 'viem';
 import type { WalletRequest } from '../types';
 import { readPermissionRequest, type PermissionGrant } from './permissions';
-import { addressDifference, bytesDifference, quantityDifference, shadowKeys, type ReadingDifference } from './readings';
+import { addressDifference, bytesDifference, messageDifference, quantityDifference, shadowKeys, type ReadingDifference } from './readings';
 import { InputError, looksLikeAddress, readAddress, readChainId, readHex, readQuantity, tryRead, type Notes } from './values';
 import { readTypedData, type TypedDataInput, type LegacyTypedField } from './typed-data';
 
@@ -285,7 +285,7 @@ function fieldDifferences(request: NormalizedRequest, params: unknown): ReadingD
       add(quantityDifference(ownField(list[0], 'chainId'), 'chain id'));
       break;
     case 'message':
-      add(bytesDifference(request.method === 'eth_sign' ? list[1] : request.paramsSwapped ? list[1] : list[0], 'message'));
+      add(messageDifference(request.method === 'eth_sign' || request.paramsSwapped ? list[1] : list[0], 'message'));
       break;
     case 'authorizations':
       for (const p of list) authorizations(ownField(p, 'authorizationList'), 'request');
