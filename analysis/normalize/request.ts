@@ -146,6 +146,7 @@ function readRawTx(value: unknown, notes: Notes): TxRequest {
   }
   return tx;
 }
+
 export function readTx(value: unknown, what: string, notes: Notes): TxRequest {
   const t = asObject(value, what);
   // Wallets accept both `data` and the older `input`; when both are present and differ the wallet
