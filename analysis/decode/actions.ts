@@ -91,7 +91,7 @@ export interface OrderItem {
 
 export interface OrderAction {
   kind: 'order';
-  market: 'Seaport' | 'Blur' | 'LooksRare' | '0x' | '1inch' | 'UniswapX';
+  market: 'Seaport' | 'Blur' | 'LooksRare' | '0x' | '1inch' | 'UniswapX' | 'CoW Protocol';
   verifyingContract?: Address;
   signer?: Address;
   /** What the signer gives. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFunctionData, getAddress, parseAbi, type Address } from 'viem';
-import { A, MAX, NOW_S, ONE_INCH_TRAITS, call, daiPermit, erc2612Permit, eth, hexOf, nft, oneInchOrder, permit2Single, serializedTx, seaportOrder, siweMessage, uniswapXOrder, ur, blurOrder, zeroExNftOrder } from '../fixtures/build';
+import { A, MAX, NOW_S, ONE_INCH_TRAITS, call, cowOrder, daiPermit, erc2612Permit, eth, hexOf, nft, oneInchOrder, permit2Single, serializedTx, seaportOrder, siweMessage, uniswapXOrder, ur, blurOrder, zeroExNftOrder } from '../fixtures/build';
 import { normalizeRequest } from '../normalize/request';
 import type { TypedDataInput } from '../normalize/typed-data';
 import { decodeCall } from './calldata';
@@ -89,6 +89,12 @@ describe('typed data', () => {
     expect(plain).toMatchObject({ market: '1inch', gives: [{ token: A.usdc, amount: 1000n }], receives: [{ token: A.weth, amount: 3n }], paysOthers: [] });
     const [, fusion] = decodeTypedData(td(oneInchOrder(A.user, A.usdc, 1000n, A.weth, 3n, A.oneInchSettlement, ONE_INCH_TRAITS.postInteraction | ONE_INCH_TRAITS.expiration(NOW_S))), A.user);
     expect(fusion).toMatchObject({ receives: [], paysOthers: [{ recipient: getAddress(A.oneInchSettlement), forwarded: true }], endTime: BigInt(NOW_S) });
+  });
+
+  it('reads a CoW order: sell amount plus fee given, buy amount to the receiver', () => {
+    const order = cowOrder(A.usdc, 1000n, A.weth, 3n, NOW_S, A.friend);
+    const [, cow] = decodeTypedData(td({ ...order, message: { ...order.message, feeAmount: '5' } }), A.user);
+    expect(cow).toMatchObject({ market: 'CoW Protocol', gives: [{ token: A.usdc, amount: 1005n }], receives: [], paysOthers: [{ token: A.weth, amount: 3n, recipient: A.friend }], endTime: BigInt(NOW_S) });
   });
 
   it('counts the fees of a 0x NFT bid as paid by the signer, and not those of a listing', () => {

@@ -343,7 +343,34 @@ const oneInch: TypedDataDecoder = {
   },
 };
 
-export const typedDataDecoders: readonly TypedDataDecoder[] = [eip2612, daiPermit, permit2, seaport, blur, looksRare, zeroEx, oneInch];
+// CoW Protocol (Gnosis Protocol v2) orders: @cowprotocol/contracts lib/commonjs/order.js ORDER_TYPE_FIELDS
+// and index.js domain(). The owner gives at most sellAmount plus feeAmount and gets at least buyAmount,
+// for sell and buy orders alike; receiver 0 means the owner.
+const cow: TypedDataDecoder = {
+  id: 'cow',
+  matches: (td, m) => td.primaryType === 'Order' && ['sellToken', 'buyToken', 'receiver'].every((f) => m.declares(f, 'address')) && ['sellAmount', 'buyAmount'].every((f) => m.declares(f, INT)),
+  decode(td, m, signer) {
+    const sold = (gives(m, 'sellAmount') ?? MAX_UINT256) + (m.declares('feeAmount', INT) ? (gives(m, 'feeAmount') ?? 0n) : 0n);
+    const got: OrderItem = { ...asset(m.address('buyToken'), 'erc20'), amount: gets(m, 'buyAmount') ?? 0n };
+    const receiver = nonZero(m.address('receiver', false));
+    const toOwner = !receiver || (signer !== undefined && receiver === signer);
+    return [
+      {
+        kind: 'order',
+        market: 'CoW Protocol',
+        verifyingContract: verifying(td),
+        signer,
+        gives: [{ ...asset(m.address('sellToken'), 'erc20'), amount: sold }],
+        receives: toOwner ? [got] : [],
+        paysOthers: toOwner ? [] : [{ ...got, recipient: receiver }],
+        endTime: m.uint('validTo'),
+        where: 'signature',
+      },
+    ];
+  },
+};
+
+export const typedDataDecoders: readonly TypedDataDecoder[] = [eip2612, daiPermit, permit2, seaport, blur, looksRare, zeroEx, oneInch, cow];
 
 export function decodeTypedData(td: TypedDataInput, signer: Address | undefined): Action[] {
   const actions: Action[] = [];

@@ -153,10 +153,15 @@ export const orderRules: Rule[] = [
     severity: 'info',
     summary: 'Describes a signed marketplace or swap order.',
     check: (ctx) =>
-      orders(ctx).map((o) => ({
-        title: `${o.market} order: you give ${listText(o.gives, ctx)} and get ${listText(split(o, ctx).receives, ctx)}`,
-        detail: `Anyone${o.taker ? ` (only ${short(o.taker)})` : ''} can fill this order until it expires or you cancel it.`,
-        evidence: facts(o),
-      })),
+      orders(ctx).map((o) => {
+        const { receives, unverified } = split(o, ctx);
+        const via = unverified.map((p) => `${itemText(p, ctx)} through contract ${short(p.recipient)}`);
+        const gets = [...(receives.length || !via.length ? [listText(receives, ctx)] : []), ...via].join(', ');
+        return {
+          title: `${o.market} order: you give ${listText(o.gives, ctx)} and get ${gets}`,
+          detail: `Anyone${o.taker ? ` (only ${short(o.taker)})` : ''} can fill this order until it expires or you cancel it.`,
+          evidence: facts(o),
+        };
+      }),
   },
 ];

@@ -23,7 +23,7 @@ function limitText(p: PermissionAction, ctx: RuleContext): string {
   if (p.amountUnreadable) return 'an amount that cannot be read (taken as no limit)';
   if (p.perSecond !== undefined) {
     const rate = `${amountText(p.perSecond, token, ctx.facts)} a second`;
-    return p.amount !== undefined ? `${rate}, up to ${amountText(p.amount, token, ctx.facts)}` : `${rate}, with no cap`;
+    return p.amount !== undefined ? `${rate} up to ${amountText(p.amount, token, ctx.facts)}` : `${rate} with no cap`;
   }
   if (p.amount === undefined) return `any amount of ${amountText(undefined, token, ctx.facts).replace(/^all your /, '')}`;
   const period = p.periodSeconds ? ` every ${periodText(p.periodSeconds)}` : '';
