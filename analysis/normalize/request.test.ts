@@ -81,6 +81,11 @@ describe('normalizeRequest', () => {
     expect(r.request).toMatchObject({ tx: { value: 0n } });
     expect(r.differences.map((d) => d.kind)).toEqual(['prototype-key']);
   });
+  it('finds a __proto__ key inside typed data given as JSON text', () => {
+    const text = '{"types":{"M":[{"name":"a","type":"uint256"}]},"primaryType":"M","domain":{},"message":{"a":"1","__proto__":{"spender":"0x1"}}}';
+    const r = normalizeRequest({ method: 'eth_signTypedData_v4', params: [USER, text] });
+    expect(r.differences.map((d) => [d.kind, d.where])).toEqual([['prototype-key', 'typed data.message']]);
+  });
   it('reports the prototype key even when the rest cannot be read', () => {
     const r = normalizeRequest({ method: 'eth_sendTransaction', params: JSON.parse('[{"to":"nope","__proto__":{"value":"0x1"}}]') as unknown });
     expect(r.error).toBeTypeOf('string');

@@ -1,7 +1,7 @@
 // Typed data (EIP-712) arrives as a JSON string or an object, sometimes megabytes big or deeply
 // nested by an attacker hoping the firewall gives up. Limits are checked before anything is walked.
 import { hashTypedData, type Hex } from 'viem';
-import { duplicateKeys, type ReadingDifference } from './readings';
+import { duplicateKeys, shadowKeys, type ReadingDifference } from './readings';
 import { typedDifferences } from './typed-message';
 import { InputError, type Notes } from './values';
 
@@ -41,7 +41,8 @@ export function readTypedData(value: unknown, notes: Notes, differences: Reading
     } catch {
       throw new InputError('typed data is not valid JSON');
     }
-    differences.push(...duplicateKeys(value as string, 'typed data'));
+    // JSON text is parsed here, so its keys are scanned here (params as objects are scanned by normalizeRequest).
+    differences.push(...duplicateKeys(value as string, 'typed data'), ...shadowKeys(data, 'typed data'));
   } else if (typeof data === 'object' && data !== null) {
     notes.push('typed data is given as an object, not a JSON string');
   }
