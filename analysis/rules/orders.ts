@@ -1,4 +1,4 @@
-// Orders signed off-chain (Seaport, Blur, LooksRare, 0x, 1inch, UniswapX). A signed order is a standing
+// Orders signed off-chain (Seaport, Blur, LooksRare, 0x, 1inch, UniswapX, CoW). A signed order is a standing
 // offer anyone can fill: what matters is what the signer gives against what comes back to them.
 import type { Address } from 'viem';
 import type { OrderAction, OrderItem } from '../decode/actions';
@@ -77,7 +77,11 @@ export const orderRules: Rule[] = [
     summary: 'A signed order gives away assets for nothing or for dust.',
     check: (ctx) =>
       orders(ctx)
-        .filter((o) => o.gives.some((i) => i.amount > 0n || isNft(i)) && [...split(o, ctx).receives, ...split(o, ctx).unverified].every((i) => isDust(i, ctx)))
+        .filter((o) => {
+          // Proceeds through an unknown contract may still reach the signer: that is order.proceeds-via-contract's to say.
+          const { receives, unverified } = split(o, ctx);
+          return o.gives.some((i) => i.amount > 0n || isNft(i)) && [...receives, ...unverified].every((i) => isDust(i, ctx));
+        })
         .map((o) => ({
           title: `Gives away ${listText(o.gives, ctx)} for ${o.receives.length === 0 ? 'nothing' : listText(o.receives, ctx)}`,
           detail: `This ${o.market} order, once signed, lets anyone take ${listText(o.gives, ctx)} while you receive ${o.receives.length === 0 ? 'nothing' : 'next to nothing'}. Phishing sites dress this up as a login or a "free mint".`,
