@@ -102,7 +102,7 @@ export async function analyzeRequest(input: AnalysisInput, deps: AnalysisDeps = 
 async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdict> {
   const now = deps.now ?? Date.now();
   const method = typeof input?.request?.method === 'string' ? input.request.method : '(none)';
-  const { request, error, notes } = normalizeRequest(input?.request);
+  const { request, error, notes, differences } = normalizeRequest(input?.request);
   const chainId = input.chainId === undefined || input.chainId === null ? undefined : tryRead(() => readChainId(input.chainId));
   const signer = tryRead(() => readAddress(input.from, 'from')) ?? (request ? signerOf(request) : undefined);
   const findings: Finding[] = [];
@@ -129,7 +129,7 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
     },
   );
 
-  const ctx: RuleContext = { method, request, readError: error, notes, actions, facts, origin: input.origin ?? { origin: '' }, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now, frameTampered: input.frameTampered };
+  const ctx: RuleContext = { method, request, readError: error, notes, differences, actions, facts, origin: input.origin ?? { origin: '' }, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now, frameTampered: input.frameTampered };
   const disabled = new Set(deps.disabledRules ?? []);
   for (const rule of allRules) {
     if (!disabled.has(rule.id)) findings.push(...runRule(rule, ctx));
@@ -296,6 +296,7 @@ function message(error: unknown): string {
 export { createRpcChainReader, type ChainReader, type RpcChainReaderOptions, type TokenInfo } from './context/chain-reader';
 export { createMemoryHistory, type AddressHistory } from './context/history';
 export { rules } from './rules';
+export { ANALYSED_METHODS, HARMLESS_METHODS, isHarmlessMethod } from './normalize/methods';
 export type { Rule, RuleContext, RuleHit } from './rules';
 export { makeVerdict } from './verdict';
 export { createRpcSimulator, joinSimulation, simulateRequest, type AssetChangesReport, type SimulationOptions, type SimulationOutcome, type SimulationResult, type Simulator } from './simulate';

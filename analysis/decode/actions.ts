@@ -3,6 +3,8 @@
 // judge actions, never raw bytes. Same idea as Revoke.cash's extension: many decoders, one shape.
 import type { Address, Hex } from 'viem';
 import type { SiweMessage } from 'viem/siwe';
+import type { PermissionGrant } from '../normalize/permissions';
+import type { UnreadableField } from '../normalize/typed-message';
 
 export type ApprovalStandard =
   | 'approve' // ERC-20 approve or ERC-721 approve: same selector, told apart by token metadata
@@ -31,6 +33,8 @@ export interface ApprovalAction {
   expiresAt?: bigint;
   /** An off-chain signature rather than a transaction. */
   signature: boolean;
+  /** The amount could not be read the way the wallet signs it, so it is taken as unlimited. */
+  amountUnreadable?: boolean;
   /** Where in the request it was found, e.g. "call 2 › multicall 1". */
   where: string;
 }
@@ -89,15 +93,19 @@ export interface OrderItem {
 
 export interface OrderAction {
   kind: 'order';
-  market: 'Seaport' | 'Blur' | 'LooksRare' | '0x';
+  market: 'Seaport' | 'Blur' | 'LooksRare' | '0x' | '1inch' | 'UniswapX' | 'CoW Protocol';
   verifyingContract?: Address;
   signer?: Address;
   /** What the signer gives. */
   gives: OrderItem[];
   /** What comes back to the signer. */
   receives: OrderItem[];
-  /** What the order pays to other addresses (fees, royalties, or an attacker). */
-  paysOthers: Array<OrderItem & { recipient: Address }>;
+  /**
+   * What the order pays to other addresses (fees, royalties, or an attacker). `forwarded`: the order
+   * pays the signer's proceeds to this contract for the order's own extension to pass on (1inch
+   * Fusion's settlement); counted as the signer's when the contract is a known one.
+   */
+  paysOthers: Array<OrderItem & { recipient: Address; forwarded?: boolean }>;
   /** Bulk signatures over a Merkle root: the orders themselves are not shown. */
   blind?: boolean;
   endTime?: bigint;
@@ -199,6 +207,16 @@ export interface TypedDataAction {
   /** True when a specific decoder (permit, order…) understood it. */
   recognised: boolean;
   hashError?: string;
+  /** Fields a decoder needed and could not read the way the wallet signs them (it assumed the worst). */
+  unreadable?: UnreadableField[];
+}
+
+/** ERC-7715: the site asks for a standing permission to spend from the account. */
+export interface PermissionAction extends PermissionGrant {
+  kind: 'permission';
+  method: string;
+  chainId?: number;
+  where: string;
 }
 
 export interface AddChainAction {
@@ -226,7 +244,8 @@ export type Action =
   | MessageAction
   | TypedDataAction
   | AddChainAction
-  | SwitchChainAction;
+  | SwitchChainAction
+  | PermissionAction;
 
 export type ActionOf<K extends Action['kind']> = Extract<Action, { kind: K }>;
 
