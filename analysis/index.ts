@@ -296,7 +296,7 @@ function message(error: unknown): string {
 export { createRpcChainReader, type ChainReader, type RpcChainReaderOptions, type TokenInfo } from './context/chain-reader';
 export { createMemoryHistory, type AddressHistory } from './context/history';
 export { rules } from './rules';
-export { ANALYSED_METHODS, HARMLESS_METHODS, isHarmlessMethod } from './normalize/methods';
+export { ANALYSED_METHODS } from './normalize/methods';
 export type { Rule, RuleContext, RuleHit } from './rules';
 export { makeVerdict } from './verdict';
 export { createRpcSimulator, joinSimulation, simulateRequest, type AssetChangesReport, type SimulationOptions, type SimulationOutcome, type SimulationResult, type Simulator } from './simulate';

@@ -13,7 +13,7 @@ const GUARDED_PREFIXES = ['eth_send', 'eth_sign', 'wallet_', 'personal_'];
 /** Exact names; a null-prototype record, so nothing the page adds to Object.prototype is "known". */
 const HARMLESS: Record<string, true | undefined> = {
   __proto__: null,
-  // Reads.
+  // Reads (EIP-2255, EIP-5792, ERC-7811, ERC-7715's own lists), as viem's EIP-1193 schema names them.
   wallet_getPermissions: true,
   wallet_getCapabilities: true,
   wallet_getCallsStatus: true,
@@ -28,9 +28,9 @@ const HARMLESS: Record<string, true | undefined> = {
   wallet_revokePermissions: true,
   wallet_watchAsset: true,
   wallet_registerOnboarding: true,
-  // Relays a transaction that is already signed: the signature was the moment to check, and the page
-  // could broadcast it through any node itself.
-  eth_sendRawTransaction: true,
+  wallet_disconnect: true,
+  // Not here, on purpose: wallet_connect (ERC-7846 may carry a sign-in), wallet_requestSnaps and
+  // wallet_invokeSnap (a snap can sign), wallet_addSubAccount (an account the site may control).
 } as unknown as Record<string, true | undefined>;
 
 /** Permissions `wallet_requestPermissions` may ask for without holding it: connecting, nothing more. */

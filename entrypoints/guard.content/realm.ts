@@ -15,7 +15,7 @@
 
 // Node (the CLI and tests import the guard's method list) has no window; `typeof` reads no property.
 const own: typeof window = typeof window === 'undefined' ? (globalThis as unknown as typeof window) : window;
-const probe: unknown = own === window ? (window as unknown as Record<number, unknown>)[0] : undefined;
+const probe: unknown = typeof window === 'undefined' ? undefined : (window as unknown as Record<number, unknown>)[0];
 
 function probeRealm(): typeof window | null {
   if (probe === undefined || probe === null || probe === own) return null;
