@@ -73,7 +73,7 @@ const alarms = (f: FlowResult, mode: NodeMode) => [...new Set(f.requests.flatMap
 function requestTables(flows: FlowResult[]): void {
   say(`## Requests: ${TEST_DAPP.name}@${TEST_DAPP.version} (${TEST_DAPP.licence}), every flow clicked in Chromium, chain id 1 on anvil`);
   say();
-  const classes: FlowClass[] = ['benign', 'malicious', 'negative'];
+  const classes: FlowClass[] = ['benign', 'disputed', 'malicious', 'listed', 'negative'];
   const summary = classes.flatMap((c) => {
     const run = flows.filter((f) => f.flow.class === c && f.clicked && f.requests.length > 0);
     return (['node', 'no-node'] as NodeMode[]).map((m) => [c, m === 'node' ? 'answers (anvil)' : 'does not answer', run.length, run.filter((f) => opened(f, m)).length, `${pct(run.filter((f) => opened(f, m)).length, run.length)} ${c === 'benign' ? 'false alarms' : c === 'malicious' ? 'recall' : 'warned'}`]);

@@ -166,10 +166,17 @@ const seaport: TypedDataDecoder = {
   id: 'seaport',
   matches: (td) => name(td) === 'Seaport' && (td.primaryType === 'OrderComponents' || td.primaryType === 'BulkOrder'),
   decode(td, m, signer) {
-    const orders = td.primaryType === 'BulkOrder' ? m.structs('tree') : [m];
+    // A bulk order's tree is padded to a power of two with empty orders (zero offerer, no items), as
+    // seaport-js builds it: they can never be filled, so they are not orders the signer makes.
+    const orders = td.primaryType === 'BulkOrder' ? m.structs('tree').filter((o) => !isPadding(o)) : [m];
     return orders.map((o, i) => seaportOrder(o, signer, verifying(td), orders.length > 1 ? `signature › order ${i + 1}` : 'signature'));
   },
 };
+
+function isPadding(o: TypedStruct): boolean {
+  const offerer = o.address('offerer');
+  return offerer !== undefined && BigInt(offerer) === 0n && o.structs('offer').length === 0 && o.structs('consideration').length === 0;
+}
 
 function seaportOrder(m: TypedStruct, signer: Address | undefined, verifyingContract: Address | undefined, where: string): OrderAction {
   const offerer = m.address('offerer') ?? signer;

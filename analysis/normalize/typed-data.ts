@@ -70,12 +70,43 @@ export function readTypedData(value: unknown, notes: Notes, differences: Reading
   };
   differences.push(...typedDifferences(typedData));
   try {
-    typedData.hash = hashTypedData(typedData as Parameters<typeof hashTypedData>[0]);
+    typedData.hash = hashOf(typedData);
   } catch (error) {
-    const e = error as { shortMessage?: string; message?: string };
-    typedData.hashError = e.shortMessage ?? e.message ?? String(error);
+    // An address whose mixed case is not its checksum: viem refuses it, MetaMask hashes its bytes. It
+    // names the same account either way, so it is hashed as MetaMask does and noted.
+    const lowered = lowerCaseAddresses(typedData, 0);
+    const relaxed = tryHash(lowered as TypedDataInput);
+    if (relaxed) {
+      typedData.hash = relaxed;
+      notes.push('an address in the typed data has an invalid checksum');
+    } else {
+      const e = error as { shortMessage?: string; message?: string };
+      typedData.hashError = e.shortMessage ?? e.message ?? String(error);
+    }
   }
   return { kind: 'eip712', typedData };
+}
+
+const hashOf = (td: TypedDataInput): Hex => hashTypedData(td as Parameters<typeof hashTypedData>[0]);
+
+function tryHash(td: TypedDataInput): Hex | undefined {
+  try {
+    return hashOf(td);
+  } catch {
+    return undefined;
+  }
+}
+
+const MIXED_CASE_ADDRESS = /^0x(?=[0-9a-fA-F]*[a-f])(?=[0-9a-fA-F]*[A-F])[0-9a-fA-F]{40}$/;
+
+/** A copy with every mixed-case 20-byte hex string in lower case (depth is bounded by the caller's check). */
+function lowerCaseAddresses(value: unknown, level: number): unknown {
+  if (typeof value === 'string') return MIXED_CASE_ADDRESS.test(value) ? value.toLowerCase() : value;
+  if (typeof value !== 'object' || value === null || level > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v) => lowerCaseAddresses(v, level + 1));
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(value)) out[k] = lowerCaseAddresses(v, level + 1);
+  return out;
 }
 
 function readLegacy(list: unknown[]): LegacyTypedField[] {

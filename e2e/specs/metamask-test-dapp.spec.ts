@@ -2,13 +2,14 @@
 // built firewall with no RPC node set for the chain (its default public node is unreachable offline),
 // the test wallet on anvil with chain id 1 (so the dapp's malicious section uses its mainnet
 // addresses), and every flow of e2e/fixtures/test-dapp.ts in order. Issue 16's target: every benign
-// flow passes with no window, and every flow of the dapp's malicious section opens one. The per-flow
-// table goes to stdout and to e2e/.artifacts/metamask-test-dapp.json.
+// flow passes with no window, and every flow of the dapp's malicious section opens one; the flows
+// whose request is an attack's shape ("disputed", see the fixture) open one for that reason. The
+// per-flow table goes to stdout and to e2e/.artifacts/metamask-test-dapp.json.
 import type { Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decide } from '../fixtures/confirm-window';
-import { TEST_DAPP_FLOWS, clickFlow, offlineOnly, openTestDapp, settle, type TestDappFlow } from '../fixtures/test-dapp';
+import { DISPUTED_BECAUSE, TEST_DAPP_FLOWS, clickFlow, offlineOnly, openTestDapp, settle, type TestDappFlow } from '../fixtures/test-dapp';
 import { expect, test } from '../fixtures/test';
 
 interface FlowOutcome {
@@ -47,7 +48,7 @@ test.describe("MetaMask's test dapp with no node configured", () => {
             await dialog.getByTestId('verdict').waitFor();
             outcome.windows.push(await readWindow(dialog));
             // Continue on the dapp's own flows so that later ones find their contracts deployed.
-            await decide(dialog, flow.class === 'malicious' ? 'Reject' : 'Continue');
+            await decide(dialog, flow.class === 'malicious' || flow.class === 'listed' ? 'Reject' : 'Continue');
           } finally {
             open--;
           }
@@ -70,18 +71,22 @@ test.describe("MetaMask's test dapp with no node configured", () => {
       [
         "MetaMask's test dapp, no node configured:",
         ...lines,
-        `benign: ${count('benign', true)} of ${count('benign', true) + count('benign', false)} opened a window; malicious: ${count('malicious', true)} of ${count('malicious', true) + count('malicious', false)}; negative: ${count('negative', true)} of ${count('negative', true) + count('negative', false)}`,
+        ['benign', 'disputed', 'malicious', 'listed', 'negative'].map((c) => `${c}: ${count(c, true)} of ${count(c, true) + count(c, false)} opened a window`).join('; '),
       ].join('\n'),
     );
     const dir = join(import.meta.dirname, '..', '.artifacts');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'metamask-test-dapp.json'), `${JSON.stringify(outcomes.map((o) => ({ button: o.flow.button, class: o.flow.class, clicked: o.clicked, reachedWallet: o.reachedWallet, windows: o.windows })), null, 1)}\n`);
 
-    for (const o of outcomes.filter((o) => o.flow.class !== 'negative')) {
+    for (const o of outcomes.filter((o) => o.flow.class !== 'negative' && o.flow.class !== 'listed')) {
       expect.soft(o.clicked, `${o.flow.label}: the flow could be run`).toBe(true);
       if (!o.clicked) continue;
       if (o.flow.class === 'benign') expect.soft(o.windows, `${o.flow.label}: no confirm window`).toEqual([]);
       else expect.soft(o.windows.length, `${o.flow.label}: a confirm window`).toBeGreaterThan(0);
+      if (o.flow.class === 'disputed') {
+        const why = o.windows.flatMap((w) => w.findings);
+        expect.soft(why.some((id) => DISPUTED_BECAUSE.includes(id)), `${o.flow.label}: warned for its attack shape, not something else (${why.join(', ')})`).toBe(true);
+      }
     }
   });
 });
