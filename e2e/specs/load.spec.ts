@@ -380,9 +380,9 @@ test('20 tabs x 50 guarded requests while the user answers every warning', async
     return countLiveObjects(context, page, { isolatedOf: firewall.extensionId }, 'Map.prototype',
       '(m) => { let n = 0; for (const v of m.values()) if (v && typeof v === "object" && "guardId" in v && "timer" in v) n++; return n; }');
   }
-  /** Requests the guard (MAIN world) still holds: its {release, refuse} waiters. */
+  /** Requests the guard (MAIN world) still holds: its {release, refuse, read} waiters. */
   function guardWaiting(page: Page): Promise<number> {
     return countLiveObjects(context, page, 'main', 'Object.prototype',
-      '(o) => { const k = Object.keys(o); return k.length === 2 && k[0] === "release" && k[1] === "refuse" ? 1 : 0; }');
+      '(o) => { const k = Object.keys(o); return k.length === 3 && k[0] === "release" && k[1] === "refuse" && k[2] === "read" ? 1 : 0; }');
   }
 });
