@@ -226,3 +226,45 @@ test('a trusted or paused site does not lend its trust to a cross-origin frame i
   const own = await runAttack(page, `return ethereum.request(${REQUEST});`, approval(contracts.token));
   expect(own.ok, JSON.stringify(own)).toBe(true);
 });
+
+/** EIP-2612 typed data for the test token; `extra` is merged into the message, `types` may replace the Permit fields. */
+const PERMIT = (token: string, spender: string, message: Record<string, unknown>, permitFields = [
+  { name: 'owner', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'value', type: 'uint256' }, { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' },
+]) => JSON.stringify({
+  types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }], Permit: permitFields },
+  primaryType: 'Permit',
+  domain: { name: 'Test Token', version: '1', chainId: 31337, verifyingContract: token },
+  message: { owner: ACCOUNT, spender, nonce: 0, deadline: 4102444800, ...message },
+});
+const SIGN = (typed: string) => `return ethereum.request({ method: 'eth_signTypedData_v4', params: [${JSON.stringify(ACCOUNT)}, ${JSON.stringify(typed)}] });`;
+const STRANGER = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
+const UNLIMITED = `0x${'f'.repeat(64)}`;
+
+test('classes 3, 4 and 5: a request the firewall and a wallet could read differently is held; its ordinary twin passes', async ({ page, firewall, server, contracts }) => {
+  test.setTimeout(120_000);
+  await openHostile(page, `${server.url}/hostile.html?wallet=plain`);
+  const held: Record<string, string> = {
+    'unlimited permit with an undeclared allowed: false': SIGN(PERMIT(contracts.token, STRANGER, { value: UNLIMITED, allowed: false })),
+    'permit amount written in octal': SIGN(PERMIT(contracts.token, STRANGER, { value: `0o${'7'.repeat(85)}` })),
+    'permit amount written in binary': SIGN(PERMIT(contracts.token, STRANGER, { value: `0b${'1'.repeat(256)}` })),
+    'permit amount that cannot be read': SIGN(PERMIT(contracts.token, STRANGER, { value: 'lots' })),
+    'value hidden behind an own __proto__ key': `return ethereum.request({ method: 'eth_sendTransaction', params: [JSON.parse('{"from":"${ACCOUNT}","to":"${RECIPIENT}","__proto__":{"value":"0x3635c9adc5dea00000"}}')] });`,
+    'call data hidden behind an own __proto__ key': `return ethereum.request({ method: 'eth_sendTransaction', params: [JSON.parse('{"from":"${ACCOUNT}","to":"' + tx.to + '","__proto__":{"data":"' + tx.data + '"}}')] });`,
+    'value in decimal digits (a wallet reading hex sends 1.15 ETH)': `return ethereum.request({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: ${JSON.stringify(RECIPIENT)}, value: '1000000000000000' }] });`,
+    'call data with a nibble added': `return ethereum.request({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: tx.to, data: tx.data + '0' }] });`,
+  };
+  for (const [label, code] of Object.entries(held)) {
+    await expectHeld(firewall, server.walletLog, () => runAttack(page, code, approval(contracts.token)), label);
+  }
+  // The same shapes as wallets and viem write them pass without a window.
+  const plain: Record<string, string> = {
+    'DAI-style permit that really revokes': SIGN(PERMIT(contracts.token, STRANGER, { allowed: false, expiry: 0 }, [
+      { name: 'holder', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'nonce', type: 'uint256' }, { name: 'expiry', type: 'uint256' }, { name: 'allowed', type: 'bool' },
+    ]).replace(`"owner":"${ACCOUNT}"`, `"holder":"${ACCOUNT}"`)),
+    'the 0.001 ETH in hex': `return ethereum.request({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: ${JSON.stringify(RECIPIENT)}, value: '0x38d7ea4c68000' }] });`,
+  };
+  for (const [label, code] of Object.entries(plain)) {
+    const outcome = await runAttack(page, code, approval(contracts.token));
+    expect(outcome.ok, `${label}: ${JSON.stringify(outcome)}`).toBe(true);
+  }
+});
