@@ -76,7 +76,7 @@ function requestTables(flows: FlowResult[]): void {
   const classes: FlowClass[] = ['benign', 'disputed', 'malicious', 'listed', 'negative'];
   const summary = classes.flatMap((c) => {
     const run = flows.filter((f) => f.flow.class === c && f.clicked && f.requests.length > 0);
-    return (['node', 'no-node'] as NodeMode[]).map((m) => [c, m === 'node' ? 'answers (anvil)' : 'does not answer', run.length, run.filter((f) => opened(f, m)).length, `${pct(run.filter((f) => opened(f, m)).length, run.length)} ${c === 'benign' ? 'false alarms' : c === 'malicious' ? 'recall' : 'warned'}`]);
+    return (['node', 'no-node'] as NodeMode[]).map((m) => [c, m === 'node' ? 'answers (anvil; the wallet\'s own connection, read when no node answers, gives the same)' : 'nothing answers, not even the wallet', run.length, run.filter((f) => opened(f, m)).length, `${pct(run.filter((f) => opened(f, m)).length, run.length)} ${c === 'benign' ? 'false alarms' : c === 'malicious' ? 'recall' : 'warned'}`]);
   });
   say(table(['class', "the chain's node", 'flows', 'window opens', 'rate'], summary));
   say();
