@@ -16,7 +16,7 @@ import { createSiteRisk } from '../analysis/site/site-risk';
 import { buildDomainDataset, type DomainRow, type Population } from '../model/domain/dataset';
 import { measure, rate, select, windowThreshold, type Measure, type Rate, type SiteChecks } from '../model/domain/evaluate';
 import { exportDomainOnnx } from '../model/domain/export-onnx';
-import { extractDomainFeatures, FEATURE_COUNT, FEATURE_VERSION, type DomainFeatures } from '../model/domain/features';
+import { extractDomainFeatures, FEATURE_COUNT, FEATURE_SETS, FEATURE_VERSION, type DomainFeatures } from '../model/domain/features';
 import { createDomainScorer, type DomainModelMeta } from '../model/domain/inference';
 import { margin, trainLogistic } from '../model/domain/logistic';
 import { writeDomainReport, type Comparison } from '../model/domain/report';
@@ -32,8 +32,8 @@ const DISPOSABLE_SAMPLE = 10_000;
 /** At most this share of legitimate sites on no shipped list may open the window (issue 16's target). */
 const MAX_WINDOW_RATE = 0.01;
 /** Relative weight of each benign population inside the benign class (which as a whole weighs as much as phishing). */
-const POPULATION_WEIGHT: Partial<Record<Population, number>> = { crypto: 24, shipped: 6, generic: 4, disposable: 1 };
-const TRAIN = { epochs: 5, learningRate: 0.05, l2: 1e-6, seed: SEED };
+const POPULATION_WEIGHT: Partial<Record<Population, number>> = process.env.PW ? JSON.parse(process.env.PW) : { crypto: 24, shipped: 6, generic: 4, disposable: 1 };
+const TRAIN = { epochs: Number(process.env.EPOCHS ?? 5), learningRate: 0.05, l2: Number(process.env.L2 ?? 1e-6), seed: SEED };
 const VERSION = `domain-lr-${CUTOFF}-s${SEED}-crypto`;
 
 /** The model to compare with: the one on the given git ref (default main), else the file in the work tree. */
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   // The model this one replaces, on the same rows (only where it was trained on the same features).
   let before: Evaluation | undefined;
   const wasm = readFileSync(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));
-  if (previous && previous.meta.featureVersion === FEATURE_VERSION && previous.meta.featureCount === FEATURE_COUNT) {
+  if (previous && FEATURE_SETS[previous.meta.featureVersion]?.count === previous.meta.featureCount) {
     const old = await createDomainScorer({ modelBytes: previous.bytes, meta: previous.meta, wasmBinary: wasm });
     const evalIdx = rows.flatMap((r, i) => (r.split !== 'train' && r.population !== 'shipped' && r.population !== 'disposable' ? [i] : []));
     const oldScores = new Array<number>(rows.length).fill(0);
