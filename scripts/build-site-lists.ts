@@ -220,11 +220,89 @@ function main(): void {
   };
   writeFileSync(join(OUT, 'allowlist.json'), `${JSON.stringify(allowlist)}\n`);
   writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(OUT, 'SOURCES.md'), sourcesMarkdown(manifest, legit, addressLists, removed, noGpl));
   writeFileSync(join(OUT, 'addresses-removed.json'), `${JSON.stringify({ generatedBy: manifest.generatedBy, note: 'Addresses the sources hold that the shipped address lists leave out, by class. Not shipped.', removed }, null, 1)}\n`);
   console.log(`allowlist.json ${allow.hosts.length} allowed (${Object.entries(allow.perSource).map(([k, v]) => `${k} ${v}`).join(', ')}), ${allowlist.fuzzylist.length} fuzzy targets`);
   console.log('allowlist candidates left out:', Object.fromEntries(Object.entries(allow.dropped).map(([k, v]) => [k, v.length])));
   console.log('domains dropped as legitimate hosts:', JSON.stringify({ metamask: Object.fromEntries(Object.entries(mmClean.dropped).map(([k, v]) => [k, v.length])), scamsniffer: Object.fromEntries(Object.entries(ssClean.dropped).map(([k, v]) => [k, v.length])) }));
   for (const l of addressLists) console.log(`${l.file}: ${l.before} → ${l.keys.length} addresses; ${l.readings.map((r) => `${r.file} ${r.addresses.size} ${r.labelled ? 'kept' : 'left out'}`).join('; ')}`);
+}
+
+type Manifest = {
+  lists: { file: string; kind: string; source: ListSource; entries: number; bytes: number }[];
+  allowlist: { entries: number; perSource: Record<string, number> };
+  allowlistDropped: Record<string, { count: number; examples: string[] }>;
+  domainsDroppedAsLegitimate: Record<string, Record<string, { count: number; examples: string[] }>>;
+};
+
+/** SOURCES.md: what each file holds, from which source and licence, and what was decided per source file. */
+function sourcesMarkdown(
+  m: Manifest,
+  legit: readonly LegitSource[],
+  addressLists: { file: string; before: number; keys: string[]; readings: AddressSourceReading[] }[],
+  removed: { list: string; class: string }[],
+  noGpl: boolean,
+): string {
+  const row = (file: string, what: string, source: string, licence: string) => `| ${file} | ${what} | ${source} | ${licence} |`;
+  const entries = (file: string) => m.lists.find((l) => l.file === file)?.entries ?? 0;
+  return [
+    '# analysis/site/data: compiled site and address lists',
+    '',
+    '<!-- Written by scripts/build-site-lists.ts (npm run lists:build). Do not edit by hand. -->',
+    '',
+    'Generated from `../shared/data` (each folder\'s SOURCE.md there names the repository, commit and licence).',
+    'Figures: `npm run bench:site-lists`. Format of the `.bin` files: analysis/site/hashed-set.ts (40-bit key',
+    'hashes in buckets, ≈3.3 bytes per entry, ≈2.4e-7 false matches per lookup; keys cannot be read back).',
+    'Licences and what the GPL-3.0 files mean for the package: ../../../THIRD-PARTY-NOTICES.md.',
+    noGpl ? '\n**This build left out the GPL-3.0 ScamSniffer files (`--no-gpl`).**' : '',
+    '',
+    '| file | what | source | licence |',
+    '|---|---|---|---|',
+    row('metamask-domains.bin', `phishing domains (${entries('metamask-domains.bin')})`, SOURCES.metamask.url, SOURCES.metamask.licence),
+    row('scamsniffer-domains.bin', `phishing domains (${entries('scamsniffer-domains.bin')}; daily archive 2022-05-31 … 2026-04-30, combined.json keys, all.json of 2024-03-06)`, SOURCES.scamsniffer.url, `**${SOURCES.scamsniffer.licence}**, its own file, with GPL-3.0.txt beside it`),
+    row('scamsniffer-addresses.bin', `drainer and scam addresses (${entries('scamsniffer-addresses.bin')})`, SOURCES.scamsniffer.url, `**${SOURCES.scamsniffer.licence}**`),
+    row('forta-addresses.bin', `phishing, exploit and heist addresses (${entries('forta-addresses.bin')})`, SOURCES.forta.url, SOURCES.forta.licence),
+    row('etherscan-labels-addresses.bin', `L2 explorers' phish-hack, exploit, heist and scam labels (${entries('etherscan-labels-addresses.bin')})`, SOURCES.etherscanLabels.url, SOURCES.etherscanLabels.licence),
+    row('allowlist.json', `real crypto sites (${m.allowlist.entries}; their subdomains count too) and MetaMask's fuzzy-match targets, as text`, 'the lists below that may ship', 'DBAD-1.1 (MetaMask) and MIT (the others)'),
+    row('manifest.json', 'entries, bytes and source of each file; what was left out and why (counts, examples)', '—', '—'),
+    row('addresses-removed.json', 'every address a source holds that the address lists leave out, with its class and reason (not shipped)', '—', '—'),
+    '',
+    '## Legitimate-site lists',
+    '',
+    'Only lists whose licence allows it ship in allowlist.json. The others train and measure the domain model (model/domain/REPORT.md) and help decide',
+    'which phishing-list entries are legitimate hosts; nothing of them is in the package. `current` lists vouch for a site today; `stale` ones only as of their snapshot.',
+    '',
+    '| list | hosts | ships | in allowlist.json | trust | licence | source |',
+    '|---|---:|---|---:|---|---|---|',
+    ...legit.map((l) => `| ${l.name} | ${l.hosts.length} | ${l.mayShip ? 'yes' : 'no'} | ${m.allowlist.perSource[l.id] ?? 0} | ${l.trust} (${l.date})${l.exactOnly ? ', exact-match only' : ''} | ${l.licence} | ${l.url} |`),
+    '',
+    'Left out of allowlist.json (it overrides the lists and silences the look-alike and model checks for a site and its subdomains, so nothing shared may be on it):',
+    ...Object.entries(m.allowlistDropped).map(([k, v]) => `- ${k}: ${v.count} (${v.examples.slice(0, 8).join(', ')})`),
+    '',
+    '## Phishing domains: legitimate hosts left out',
+    '',
+    'ScamSniffer keeps the host of every phishing URL, so a page on a big platform lists the platform. Left out (scripts/legit-hosts.ts), by class:',
+    'a hosting platform itself; a host on a current legitimate list; a host under a site on a current legitimate list where the phishing lists show no',
+    'sign that strangers get subdomains (fewer than 3 listed hosts under it). Only current lists count here: a stale list\'s dapp that a phishing list',
+    'named later may have lapsed and been re-registered.',
+    '',
+    ...Object.entries(m.domainsDroppedAsLegitimate).flatMap(([list, byClass]) => Object.entries(byClass).map(([k, v]) => `- ${list}, ${k}: ${v.count} (${v.examples.slice(0, 8).join(', ')})`)),
+    '',
+    '## Address lists: what each source file is, and whether it ships',
+    '',
+    'Only addresses a source labels scammer, drainer, phisher or exploiter. A benign label wins: an address that the registry (analysis/registry),',
+    "Forta's scam-detector false-positive list, an Etherscan name tag or a dApp allowlist's contracts names is left out, and the build fails if one",
+    'is still in a written file (analysis/site/address-lists.test.ts checks the committed files the same way).',
+    '',
+    '| list | source file | addresses | ships | why |',
+    '|---|---|---:|---|---|',
+    ...addressLists.flatMap((l) => l.readings.map((r) => `| ${l.file} | ${r.file} | ${r.addresses.size} | ${r.labelled ? 'yes' : 'no'} | ${r.why} |`)),
+    '',
+    '| list | addresses in the source files | shipped | left out: only in files that are not scam labels | left out: named benign |',
+    '|---|---:|---:|---:|---:|',
+    ...addressLists.map((l) => `| ${l.file} | ${l.before} | ${l.keys.length} | ${removed.filter((x) => x.list === l.file && x.class !== 'named benign').length} | ${removed.filter((x) => x.list === l.file && x.class === 'named benign').length} |`),
+    '',
+  ].join('\n');
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) main();
