@@ -13,7 +13,7 @@ import { compiledListData } from '../analysis/site/compiled-lists';
 import { lookupNames, normalizeHost } from '../analysis/site/hostname';
 import { SITE_DATA_DIR } from '../analysis/site/node-lists';
 import { createSiteRisk } from '../analysis/site/site-risk';
-import { buildDomainDataset, type DomainRow, type Population } from '../model/domain/dataset';
+import { buildDomainDataset, FOLDS, type DomainRow, type Population } from '../model/domain/dataset';
 import { measure, rate, select, windowThreshold, type Measure, type Rate, type SiteChecks } from '../model/domain/evaluate';
 import { exportDomainOnnx } from '../model/domain/export-onnx';
 import { extractDomainFeatures, FEATURE_COUNT, FEATURE_SETS, FEATURE_VERSION, type DomainFeatures } from '../model/domain/features';
@@ -27,12 +27,11 @@ const require = createRequire(import.meta.url);
 const DIR = join(import.meta.dirname, '..', 'model', 'domain');
 const SEED = 20260430;
 const CUTOFF = '2025-10-01';
-const VALIDATION_DAYS = 60;
 const DISPOSABLE_SAMPLE = 10_000;
 /** At most this share of legitimate sites on no shipped list may open the window (issue 16's target). */
 const MAX_WINDOW_RATE = 0.01;
 /** Relative weight of each benign population inside the benign class (which as a whole weighs as much as phishing). */
-const POPULATION_WEIGHT: Partial<Record<Population, number>> = process.env.PW ? JSON.parse(process.env.PW) : { crypto: 24, shipped: 6, generic: 4, disposable: 1 };
+const POPULATION_WEIGHT: Partial<Record<Population, number>> = process.env.PW ? JSON.parse(process.env.PW) : { crypto: 12, shipped: 12, generic: 4, disposable: 1 };
 const TRAIN = { epochs: Number(process.env.EPOCHS ?? 5), learningRate: 0.05, l2: Number(process.env.L2 ?? 1e-6), seed: SEED };
 const VERSION = `domain-lr-${CUTOFF}-s${SEED}-crypto`;
 
@@ -58,28 +57,43 @@ interface Evaluation {
   auc: number;
 }
 
+/** Out-of-fold rows: crypto and generic training rows of one fold. */
+const inFold = (r: DomainRow, k: number) => (r.population === 'crypto' || r.population === 'generic') && r.split === 'train' && r.fold === k;
+
 async function main(): Promise<void> {
   const started = performance.now();
   const previous = previousModel(process.argv.find((a) => a.startsWith('--before='))?.slice(9) ?? 'main');
-  const data = buildDomainDataset({ cutoff: CUTOFF, validationDays: VALIDATION_DAYS, disposableSample: DISPOSABLE_SAMPLE, seed: SEED });
+  const data = buildDomainDataset({ cutoff: CUTOFF, disposableSample: DISPOSABLE_SAMPLE, seed: SEED });
   const { rows } = data;
   mkdirSync(join(DIR, '.data'), { recursive: true });
   writeFileSync(join(DIR, '.data', 'domains.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
   const features: DomainFeatures[] = rows.map((r) => extractDomainFeatures(r.host));
-  const train = rows.flatMap((r, i) => (r.split === 'train' ? [i] : []));
 
   // The benign class weighs as much as phishing; inside it, each population gets its share whatever its size.
-  const labels = Uint8Array.from(train.map((i) => rows[i]!.label));
-  const count: Record<string, number> = {};
-  for (const i of train) count[rows[i]!.population] = (count[rows[i]!.population] ?? 0) + 1;
-  const benignShare = Object.entries(POPULATION_WEIGHT).reduce((s, [p, w]) => s + (count[p] ? w : 0), 0);
-  const phishingCount = count.phishing ?? 1;
-  const weights = Float64Array.from(train, (i) => {
-    const r = rows[i]!;
-    if (r.label === 1) return train.length / (2 * phishingCount);
-    return (train.length / 2) * ((POPULATION_WEIGHT[r.population] ?? 1) / benignShare) / count[r.population]!;
-  });
-  const model = trainLogistic(train.map((i) => features[i]!), labels, weights, FEATURE_COUNT, TRAIN);
+  const fit = (train: number[]) => {
+    const labels = Uint8Array.from(train.map((i) => rows[i]!.label));
+    const count: Record<string, number> = {};
+    for (const i of train) count[rows[i]!.population] = (count[rows[i]!.population] ?? 0) + 1;
+    const benignShare = Object.entries(POPULATION_WEIGHT).reduce((s, [p, w]) => s + (count[p] ? w : 0), 0);
+    const weights = Float64Array.from(train, (i) => {
+      const r = rows[i]!;
+      if (r.label === 1) return train.length / (2 * count.phishing!);
+      return (train.length / 2) * ((POPULATION_WEIGHT[r.population] ?? 1) / benignShare) / count[r.population]!;
+    });
+    return trainLogistic(train.map((i) => features[i]!), labels, weights, FEATURE_COUNT, TRAIN);
+  };
+  const trainRows = rows.flatMap((r, i) => (r.split === 'train' ? [i] : []));
+
+  // Cross-validation for the threshold: each fold of the crypto and generic sites is scored by a model
+  // trained without it, so the threshold is chosen on every training site, not on a few hundred.
+  const oof = new Array<number>(rows.length).fill(Number.NaN);
+  for (let k = 0; k < FOLDS; k++) {
+    const m = fit(trainRows.filter((i) => !inFold(rows[i]!, k)));
+    rows.forEach((r, i) => {
+      if (inFold(r, k)) oof[i] = sigmoid(margin(m, features[i]!));
+    });
+  }
+  const model = fit(trainRows);
   const trainedMs = performance.now() - started;
   const score = rows.map((_, i) => sigmoid(margin(model, features[i]!)));
 
@@ -93,45 +107,46 @@ async function main(): Promise<void> {
   const phishingChecks: SiteChecks = { lookalikes: (h) => site.lookalikes(h), listed: (h) => lookupNames(h).some((n) => mmSet.has(n) || ssBefore.has(n)) };
   const sealRows: DomainRow[] = data.sealUnlisted.map((host) => ({ host, label: 0, population: 'crypto', source: 'seal-allowlists', split: 'test' }));
 
-  const validation = [...select(rows, 'crypto', 'validation')];
-  const genericValidation = [...select(rows, 'generic', 'validation')];
   const pick = (xs: number[], s: readonly number[]) => xs.map((i) => s[i]!);
-  const chooseThreshold = (s: readonly number[]) =>
+  const cvCrypto = rows.flatMap((r, i) => (r.population === 'crypto' && r.split === 'train' ? [i] : []));
+  const cvGeneric = rows.flatMap((r, i) => (r.population === 'generic' && r.split === 'train' ? [i] : []));
+  const thresholdAt = (maxRate: number) =>
     Math.max(
-      windowThreshold(validation.map((i) => rows[i]!), pick(validation, s), benignChecks, MAX_WINDOW_RATE),
-      windowThreshold(genericValidation.map((i) => rows[i]!), pick(genericValidation, s), benignChecks, MAX_WINDOW_RATE),
+      windowThreshold(cvCrypto.map((i) => rows[i]!), pick(cvCrypto, oof), benignChecks, maxRate),
+      windowThreshold(cvGeneric.map((i) => rows[i]!), pick(cvGeneric, oof), benignChecks, maxRate),
     );
+  const threshold = thresholdAt(MAX_WINDOW_RATE);
+  const strictThreshold = Math.max(threshold, thresholdAt(MAX_WINDOW_RATE / 10));
   const testPos = select(rows, 'phishing', 'test');
-  const evaluate = (s: readonly number[], sealScores: readonly number[], threshold: number): Evaluation => {
+  const evaluate = (s: readonly number[], sealScores: readonly number[], t: number, cv?: readonly number[]): Evaluation => {
     const byPopulation: Record<string, Measure> = {};
     for (const p of ['crypto', 'generic'] as const) {
-      for (const split of ['validation', 'test'] as const) {
-        const xs = select(rows, p, split);
-        byPopulation[`${p}/${split}`] = measure(xs.map((i) => rows[i]!), pick(xs, s), threshold, benignChecks);
+      if (cv) {
+        const xs = rows.flatMap((r, i) => (r.population === p && r.split === 'train' ? [i] : []));
+        byPopulation[`${p}/cross-validation`] = measure(xs.map((i) => rows[i]!), pick(xs, cv), t, benignChecks);
       }
+      const xs = select(rows, p, 'test');
+      byPopulation[`${p}/test`] = measure(xs.map((i) => rows[i]!), pick(xs, s), t, benignChecks);
     }
     const pos = testPos.map((i) => rows[i]!);
-    const m = measure(pos, pick(testPos, s), threshold, phishingChecks);
+    const m = measure(pos, pick(testPos, s), t, phishingChecks);
     const perMonth: Record<string, Rate> = {};
     for (const month of [...new Set(pos.map((r) => r.date!.slice(0, 7)))].sort()) {
-      perMonth[month] = rate(testPos.filter((i) => rows[i]!.date!.startsWith(month)).map((i) => s[i]! >= threshold));
+      perMonth[month] = rate(testPos.filter((i) => rows[i]!.date!.startsWith(month)).map((i) => s[i]! >= t));
     }
     const neg = select(rows, 'crypto', 'test');
     const auc = rocAuc([...pick(testPos, s), ...pick(neg, s)], [...testPos.map(() => 1), ...neg.map(() => 0)]) ?? 0;
-    return { threshold, byPopulation, recall: { model: m.model, window: m.window }, perMonth, seal: measure(sealRows, sealScores, threshold, benignChecks), auc };
+    return { threshold: t, byPopulation, recall: { model: m.model, window: m.window }, perMonth, seal: measure(sealRows, sealScores, t, benignChecks), auc };
   };
   const sealScores = sealRows.map((r) => sigmoid(margin(model, extractDomainFeatures(r.host))));
-  const threshold = chooseThreshold(score);
+  const after = evaluate(score, sealScores, threshold, oof);
   if (process.env.CURVE) {
-    const v = pick(validation, score).sort((a, b) => b - a);
-    for (const k of [0, 1, 2, 3, 5, 7, 10, 15]) {
+    const v = pick(cvCrypto, oof).sort((a, b) => b - a);
+    for (const k of [5, 10, 14, 20, 30]) {
       const t = (v[k] ?? 0) + 1e-7;
-      const rec = testPos.filter((i) => score[i]! >= t).length / testPos.length;
-      const gv = pick(genericValidation, score).filter((x) => x >= t).length / genericValidation.length;
-      console.log(`curve: crypto-val FP ${k}/${v.length} t=${t.toFixed(4)} recall ${(rec * 100).toFixed(1)} % generic-val FP ${(gv * 100).toFixed(2)} %`);
+      console.log(`curve: crypto-cv FP ${k}/${v.length} t=${t.toFixed(4)} recall ${((testPos.filter((i) => score[i]! >= t).length / testPos.length) * 100).toFixed(1)} %`);
     }
   }
-  const after = evaluate(score, sealScores, threshold);
 
   // The model this one replaces, on the same rows (only where it was trained on the same features).
   let before: Evaluation | undefined;
@@ -148,10 +163,7 @@ async function main(): Promise<void> {
   }
 
   // Export and check the file in onnxruntime-web against the trainer's own scores.
-  const meta = { version: VERSION, featureVersion: FEATURE_VERSION, featureCount: FEATURE_COUNT, input: 'features', output: 'probability', threshold, strictThreshold: Math.max(threshold, chooseThresholdStrict()), cutoff: CUTOFF };
-  function chooseThresholdStrict(): number {
-    return windowThreshold(validation.map((i) => rows[i]!), pick(validation, score), benignChecks, MAX_WINDOW_RATE / 10);
-  }
+  const meta = { version: VERSION, featureVersion: FEATURE_VERSION, featureCount: FEATURE_COUNT, input: 'features', output: 'probability', threshold, strictThreshold, cutoff: CUTOFF };
   const onnx = exportDomainOnnx(model, VERSION, { featureVersion: FEATURE_VERSION, threshold: String(threshold), cutoff: CUTOFF });
   writeFileSync(join(DIR, 'domain-model.onnx'), onnx);
   writeFileSync(join(DIR, 'domain-model.meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
@@ -176,7 +188,7 @@ async function main(): Promise<void> {
   writeDomainReport(join(DIR, 'REPORT.md'), {
     version: VERSION,
     cutoff: CUTOFF,
-    validationDays: VALIDATION_DAYS,
+    folds: FOLDS,
     seed: SEED,
     train: TRAIN,
     populationWeight: POPULATION_WEIGHT,
@@ -186,11 +198,11 @@ async function main(): Promise<void> {
     phishingDroppedExamples: data.phishingDroppedExamples,
     benignDropped: data.benignDropped,
     counts: Object.fromEntries(
-      (['phishing', 'shipped', 'crypto', 'generic', 'disposable'] as const).map((p) => [p, Object.fromEntries((['train', 'validation', 'test'] as const).map((s) => [s, select(rows, p, s).length]))]),
+      (['phishing', 'shipped', 'crypto', 'generic', 'disposable'] as const).map((p) => [p, Object.fromEntries((['train', 'test'] as const).map((s) => [s, select(rows, p, s).length]))]),
     ),
     testPeriod: `${CUTOFF} … ${rows.filter((r) => r.split === 'test' && r.date).map((r) => r.date!).sort().at(-1)}`,
     comparison,
-    strictThreshold: meta.strictThreshold,
+    strictThreshold,
     onnxBytes: onnx.byteLength,
     parity,
     seconds: (performance.now() - started) / 1000,

@@ -4,9 +4,10 @@
 //   - shipped: on the shipped allowlist (analysis/site/data/allowlist.json). The extension never asks the
 //     model about them, so they only train.
 //   - crypto: real crypto sites on no shipped list, at the level of the registrable domain (Ledger's dApp
-//     allowlist, DefiLlama's 2022 protocol list; neither may ship). Split 60/20/20 by a hash of the
-//     registrable domain: the validation part chooses the threshold, the test part is the held-out figure.
-//   - generic: general web sites (Moz top 500, email providers), split 70/10/20 the same way.
+//     allowlist, DefiLlama's 2022 protocol list; neither may ship). A quarter, by a hash of the registrable
+//     domain, is the held-out test; the rest trains, in FOLDS folds by another hash, so the trainer can
+//     score each fold with a model that never saw it and choose the threshold on all of them.
+//   - generic: general web sites (Moz top 500, email providers), split the same way.
 //   - disposable: a sample of disposable-mail domains (random-looking names that are not phishing); train only.
 // SEAL's list is never training data (its SOURCE.md: brand portfolios, exact-match use only).
 import { createRequire } from 'node:module';
@@ -20,7 +21,8 @@ import { createRng } from '../train/rng';
 
 const require = createRequire(import.meta.url);
 
-export type Split = 'train' | 'validation' | 'test';
+export type Split = 'train' | 'test';
+export const FOLDS = 4;
 export type Population = 'phishing' | 'shipped' | 'crypto' | 'generic' | 'disposable';
 
 export interface DomainRow {
@@ -32,13 +34,13 @@ export interface DomainRow {
   /** First-listed day (phishing only). */
   date?: string;
   split: Split;
+  /** Cross-validation fold of a crypto or generic training row. */
+  fold?: number;
 }
 
 export interface DatasetOptions {
   /** Phishing first listed on or after this day is the test set. */
   cutoff: string;
-  /** The last days before the cut-off that form the validation set. */
-  validationDays: number;
   /** How many disposable-mail domains to sample. */
   disposableSample: number;
   seed: number;
@@ -59,13 +61,12 @@ export interface DomainDataset {
 
 const hosts = (values: Iterable<string>) => [...new Set([...values].map((v) => normalizeHost(v)).filter((h): h is string => h !== null && h.includes('.')))];
 
-function hashSplit(host: string, seed: number, train: number, validation: number): Split {
-  const u = hash32(registrableDomain(host), seed) / 2 ** 32;
-  return u < train ? 'train' : u < train + validation ? 'validation' : 'test';
-}
+const TEST_SHARE = 0.25;
 
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+function hashSplit(host: string, seed: number): { split: Split; fold?: number } {
+  const r = registrableDomain(host);
+  if (hash32(r, seed) / 2 ** 32 < TEST_SHARE) return { split: 'test' };
+  return { split: 'train', fold: hash32(r, seed ^ 0x5f3759df) % FOLDS };
 }
 
 export function buildDomainDataset(opts: DatasetOptions, legit: readonly LegitSource[] = allLegitSources()): DomainDataset {
@@ -73,7 +74,6 @@ export function buildDomainDataset(opts: DatasetOptions, legit: readonly LegitSo
   const mmBlocked = new Set(hosts(metamaskConfig().blacklist));
   // Training may use every legitimate list (stale ones too): a host on both sides is simply left out.
   const index = createLegitIndex(legit, [...phishing.keys(), ...mmBlocked]);
-  const validationStart = addDays(opts.cutoff, -opts.validationDays);
   const rows: DomainRow[] = [];
   const phishingDropped: DomainDataset['phishingDropped'] = {};
   const phishingDroppedExamples: DomainDataset['phishingDroppedExamples'] = {};
@@ -86,7 +86,7 @@ export function buildDomainDataset(opts: DatasetOptions, legit: readonly LegitSo
       if (ex.length < 12) ex.push(host);
       continue;
     }
-    rows.push({ host, label: 1, population: 'phishing', source: 'scamsniffer', date, split: date >= opts.cutoff ? 'test' : date >= validationStart ? 'validation' : 'train' });
+    rows.push({ host, label: 1, population: 'phishing', source: 'scamsniffer', date, split: date >= opts.cutoff ? 'test' : 'train' });
   }
   sources.scamsniffer = rows.length;
 
@@ -113,14 +113,14 @@ export function buildDomainDataset(opts: DatasetOptions, legit: readonly LegitSo
         continue;
       }
       let population: Population;
-      let split: Split;
-      if (onShipped(host)) [population, split] = ['shipped', 'train'];
-      else if (kind === 'disposable') [population, split] = ['disposable', 'train'];
-      else if (kind === 'generic' || legitSource?.kind === 'generic') [population, split] = ['generic', hashSplit(host, opts.seed, 0.7, 0.1)];
+      let split: { split: Split; fold?: number } = { split: 'train' };
+      if (onShipped(host)) population = 'shipped';
+      else if (kind === 'disposable') population = 'disposable';
+      else if (kind === 'generic' || legitSource?.kind === 'generic') [population, split] = ['generic', hashSplit(host, opts.seed)];
       // A crypto site whose registrable domain has a shipped host is not "on no shipped list": it trains.
-      else if (shippedRegistrable.has(registrableDomain(host))) [population, split] = ['shipped', 'train'];
-      else [population, split] = ['crypto', hashSplit(host, opts.seed, 0.6, 0.2)];
-      rows.push({ host, label: 0, population, source, split });
+      else if (shippedRegistrable.has(registrableDomain(host))) population = 'shipped';
+      else [population, split] = ['crypto', hashSplit(host, opts.seed)];
+      rows.push({ host, label: 0, population, source, ...split });
       sources[`${source}/${population}`] = (sources[`${source}/${population}`] ?? 0) + 1;
     }
   }

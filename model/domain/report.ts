@@ -23,7 +23,7 @@ export interface Comparison {
 export interface DomainReportInput {
   version: string;
   cutoff: string;
-  validationDays: number;
+  folds: number;
   seed: number;
   train: { epochs: number; learningRate: number; l2: number };
   populationWeight: Partial<Record<Population, number>>;
@@ -50,9 +50,9 @@ const r = (x: Rate | undefined, digits = 2) => (x ? `${pct(x.rate, digits)} (${x
 
 const POPULATION_WORDS: Record<string, string> = {
   'crypto/test': '**legitimate crypto sites on no shipped list, held out** (Ledger, DefiLlama 2022)',
-  'crypto/validation': 'legitimate crypto sites on no shipped list, validation (threshold chosen here)',
+  'crypto/cross-validation': 'legitimate crypto sites on no shipped list, cross-validated (threshold chosen here)',
   'generic/test': '**generic sites, held out** (Moz top 500, email providers)',
-  'generic/validation': 'generic sites, validation',
+  'generic/cross-validation': 'generic sites, cross-validated',
 };
 
 export function writeDomainReport(path: string, x: DomainReportInput): void {
@@ -69,26 +69,27 @@ export function writeDomainReport(path: string, x: DomainReportInput): void {
     '',
     '## Data',
     '',
-    `Phishing: ScamSniffer's domains with the day their daily archive file first listed them. Train: first listed before ${x.cutoff} minus ${x.validationDays} days;`,
-    `validation: the ${x.validationDays} days before ${x.cutoff}; **test: first listed ${x.testPeriod}** — domains the model never saw, from after the data it learned from.`,
+    `Phishing: ScamSniffer's domains with the day their daily archive file first listed them. Train: first listed before ${x.cutoff};`,
+    `**test: first listed ${x.testPeriod}** — domains the model never saw, from after the data it learned from.`,
     'Legitimate hosts that ScamSniffer listed for a page they hosted are not phishing and are left out (scripts/legit-hosts.ts):',
     ...Object.entries(x.phishingDropped).map(([k, v]) => `- ${k}: ${v} (${(x.phishingDroppedExamples[k] ?? []).slice(0, 8).join(', ')}, …)`),
     '',
     'Legitimate sites, in populations trained and measured apart (model/domain/dataset.ts): `shipped` = on the shipped allowlist (the extension never asks the model about them; train only);',
-    '`crypto` = real crypto sites whose registrable domain is on no shipped list (Ledger\'s dApp allowlist, DefiLlama\'s 2022 list; neither may ship), split 60/20/20 by a hash of the registrable domain;',
-    '`generic` = Moz top 500 and email providers, split 70/10/20; `disposable` = a sample of disposable-mail domains, train only. SEAL\'s list is never training data (brand portfolios, exact-match use only).',
+    '`crypto` = real crypto sites whose registrable domain is on no shipped list (Ledger\'s dApp allowlist, DefiLlama\'s 2022 list; neither may ship): a quarter, by a hash of the registrable domain, is held out as the test;',
+    `the rest trains, in ${x.folds} cross-validation folds; \`generic\` = Moz top 500 and email providers, split the same way; \`disposable\` = a sample of disposable-mail domains, train only.`,
+    'SEAL\'s list is never training data (brand portfolios, exact-match use only); it is measured below.',
     `${x.benignDropped} benign candidates were left out because a phishing list names them (a legitimate list's site that a phishing list also names is on neither side).`,
     '',
-    '| population | train | validation | test |',
-    '|---|---:|---:|---:|',
-    ...Object.entries(x.counts).map(([p, c]) => `| ${p} | ${c.train} | ${c.validation} | ${c.test} |`),
+    '| population | train | test |',
+    '|---|---:|---:|',
+    ...Object.entries(x.counts).map(([p, c]) => `| ${p} | ${c.train} | ${c.test} |`),
     '',
     `Sources (unique hosts, source/population): ${Object.entries(x.sources).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     `Weights: phishing and legitimate carry equal total weight; inside the legitimate side, ${Object.entries(x.populationWeight).map(([k, v]) => `${k} ${v}`).join(', ')} (shares of the benign weight).`,
     '',
     '## Threshold',
     '',
-    `**${after.threshold.toFixed(4)}**: the lowest at which at most ${pct(x.maxWindowRate, 0)} of the validation crypto sites (and of the validation generic sites) would open the window,`,
+    `**${after.threshold.toFixed(4)}**: the lowest at which at most ${pct(x.maxWindowRate, 0)} of the crypto sites on no shipped list (and of the generic sites) would open the window, each scored by a model trained without its fold (cross-validation, test sites untouched),`,
     'counting everything that opens it for a site: the model, the look-alike rule (danger), the brand-in-name rule (warn) and the lists. ',
     `Strict threshold (${pct(x.maxWindowRate / 10, 1)} on the same population): ${x.strictThreshold.toFixed(4)}.`,
     '',
