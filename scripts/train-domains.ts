@@ -32,6 +32,8 @@ const DISPOSABLE_SAMPLE = 10_000;
 const MAX_WINDOW_RATE = 0.01;
 /** Relative weight of each benign population inside the benign class (which as a whole weighs as much as phishing). */
 const POPULATION_WEIGHT: Partial<Record<Population, number>> = process.env.PW ? JSON.parse(process.env.PW) : { crypto: 12, shipped: 12, generic: 4, disposable: 1 };
+/** Share of the total training weight on the legitimate side. */
+const BENIGN_SHARE = Number(process.env.BENIGN_SHARE ?? 0.5);
 const TRAIN = { epochs: Number(process.env.EPOCHS ?? 5), learningRate: 0.05, l2: Number(process.env.L2 ?? 1e-6), seed: SEED };
 const VERSION = `domain-lr-${CUTOFF}-s${SEED}-crypto`;
 
@@ -77,8 +79,8 @@ async function main(): Promise<void> {
     const benignShare = Object.entries(POPULATION_WEIGHT).reduce((s, [p, w]) => s + (count[p] ? w : 0), 0);
     const weights = Float64Array.from(train, (i) => {
       const r = rows[i]!;
-      if (r.label === 1) return train.length / (2 * count.phishing!);
-      return (train.length / 2) * ((POPULATION_WEIGHT[r.population] ?? 1) / benignShare) / count[r.population]!;
+      if (r.label === 1) return (train.length * (1 - BENIGN_SHARE)) / count.phishing!;
+      return train.length * BENIGN_SHARE * ((POPULATION_WEIGHT[r.population] ?? 1) / benignShare) / count[r.population]!;
     });
     return trainLogistic(train.map((i) => features[i]!), labels, weights, FEATURE_COUNT, TRAIN);
   };

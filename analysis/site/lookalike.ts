@@ -67,9 +67,10 @@ function onlyBait(token: string, brand: string): boolean {
 }
 
 /**
- * One or two letters off a dapp's name, the way phishing misspells it (a dropped, doubled, swapped or
- * replaced letter). Not counted: short names (one letter turns `blast` into `bcast`, a real word), a
- * different first letter (`buffer`/`puffer`, `zyberswap`/`kyberswap`: other projects), and two edits
+ * One or two letters off a brand's name, the way phishing misspells it (a dropped, doubled, swapped or
+ * replaced letter); the caller only asks for brand words, since one letter off a plain word is another
+ * word (`balanced`, `orbitel`, `layer2`). Not counted: short names (one letter turns `blast` into `bcast`),
+ * a different first letter (`buffer`/`puffer`, `zyberswap`/`kyberswap`: other projects), and two edits
  * below ten letters (`symbiosis`/`symbiotic`).
  */
 function editTypo(nameSkeleton: string, t: Target): boolean {
@@ -131,7 +132,7 @@ export function createLookalikeChecker(imitated: readonly string[], brands: read
           add({ kind: 'homoglyph', imitates: t.domain, evidence: hostToUnicode(registrable) });
           continue;
         }
-        if (nameSkeleton === t.skeleton || editTypo(nameSkeleton, t)) add({ kind: 'typo', imitates: t.domain, evidence: registrable });
+        if (nameSkeleton === t.skeleton || (brandSet.has(t.name) && editTypo(nameSkeleton, t))) add({ kind: 'typo', imitates: t.domain, evidence: registrable });
       }
 
       // The brand word somewhere it does not belong: alone in a hyphenated part of the registrable name
@@ -141,13 +142,16 @@ export function createLookalikeChecker(imitated: readonly string[], brands: read
       // (`argentina`, `myphantomemail`) are not enough on their own.
       const nameTokens = hostToUnicode(name).split(/[-_]/).filter(Boolean);
       const subTokens = subdomainLabels(host).flatMap((label) => hostToUnicode(label).split(/[-_]/)).filter(Boolean);
-      const lured = [...nameTokens, ...subTokens].some((t) => LURES.has(t) || [...LURES].some((l) => l.length >= 4 && t.includes(l))) || platformOf(host) !== undefined;
+      const allTokens = [...nameTokens, ...subTokens];
+      const onPlatform = platformOf(host) !== undefined;
+      // Bait in another part of the name than the brand itself (`zksync` holds "sync" but is no bait).
+      const lured = (token: string) => onPlatform || allTokens.some((t) => t !== token && (LURES.has(t) || [...LURES].some((l) => l.length >= 4 && t.includes(l))));
       for (const [token, inName] of [...nameTokens.map((t) => [t, true] as const), ...subTokens.map((t) => [t, false] as const)]) {
         const folded = skeleton(token);
         for (const brand of brandSet) {
           const brandSkeleton = skeleton(brand);
           const exact = token === brand || folded === brandSkeleton;
-          if (exact && token !== name && (inName || lured)) add({ kind: 'brand-in-name', imitates: brand, evidence: host });
+          if (exact && token !== name && (inName || lured(token))) add({ kind: 'brand-in-name', imitates: brand, evidence: host });
           else if (!exact && brand.length >= 5 && folded.includes(brandSkeleton) && onlyBait(folded, brandSkeleton)) add({ kind: 'brand-in-name', imitates: brand, evidence: host });
         }
       }
