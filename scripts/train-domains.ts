@@ -31,12 +31,12 @@ const DISPOSABLE_SAMPLE = 10_000;
 /** At most this share of legitimate sites on no shipped list may open the window (issue 16's target). */
 const MAX_WINDOW_RATE = 0.01;
 /** Relative weight of each benign population inside the benign class (which as a whole weighs as much as phishing). */
-const POPULATION_WEIGHT: Partial<Record<Population, number>> = process.env.PW ? JSON.parse(process.env.PW) : { crypto: 12, shipped: 12, generic: 4, disposable: 1 };
+const POPULATION_WEIGHT: Partial<Record<Population, number>> = { crypto: 12, shipped: 12, generic: 8, disposable: 1 };
 /** Half-life of a phishing example's weight, in days before the cut-off (0: all weigh the same). */
-const RECENCY_HALF_LIFE_DAYS = Number(process.env.HALF_LIFE ?? 0);
+const RECENCY_HALF_LIFE_DAYS = 90;
 /** Share of the total training weight on the legitimate side. */
-const BENIGN_SHARE = Number(process.env.BENIGN_SHARE ?? 0.5);
-const TRAIN = { epochs: Number(process.env.EPOCHS ?? 5), learningRate: 0.05, l2: Number(process.env.L2 ?? 1e-6), seed: SEED };
+const BENIGN_SHARE = 0.5;
+const TRAIN = { epochs: 3, learningRate: 0.05, l2: 1e-6, seed: SEED };
 const VERSION = `domain-lr-${CUTOFF}-s${SEED}-crypto`;
 
 /** The model to compare with: the one on the given git ref (default main), else the file in the work tree. */
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     for (const i of train) count[rows[i]!.population] = (count[rows[i]!.population] ?? 0) + 1;
     const benignShare = Object.entries(POPULATION_WEIGHT).reduce((s, [p, w]) => s + (count[p] ? w : 0), 0);
     // Phishing changes its names over time: recent months weigh more (half-life RECENCY_HALF_LIFE_DAYS).
-    const recency = (r: DomainRow) => (RECENCY_HALF_LIFE_DAYS > 0 ? 0.5 ** ((Date.parse(CUTOFF) - Date.parse(r.date!)) / 86_400_000 / RECENCY_HALF_LIFE_DAYS) : 1);
+    const recency = (r: DomainRow) => 0.5 ** ((Date.parse(CUTOFF) - Date.parse(r.date!)) / 86_400_000 / RECENCY_HALF_LIFE_DAYS);
     let phishingWeight = 0;
     for (const i of train) if (rows[i]!.label === 1) phishingWeight += recency(rows[i]!);
     const weights = Float64Array.from(train, (i) => {
@@ -148,19 +148,6 @@ async function main(): Promise<void> {
   };
   const sealScores = sealRows.map((r) => sigmoid(margin(model, extractDomainFeatures(r.host))));
   const after = evaluate(score, sealScores, threshold, oof);
-  if (process.env.DUMP) {
-    const dump = cvCrypto.map((i) => ({ host: rows[i]!.host, source: rows[i]!.source, oof: oof[i]! })).sort((a, b) => b.oof - a.oof).slice(0, 60);
-    const missed = testPos.filter((i) => score[i]! < threshold).map((i) => rows[i]!.host);
-    writeFileSync(join(DIR, '.data', 'dump.json'), JSON.stringify({ topCrypto: dump, missedSample: missed.filter((_, k) => k % 50 === 0) }, null, 1));
-  }
-  if (process.env.CURVE) {
-    const v = pick(cvCrypto, oof).sort((a, b) => b - a);
-    for (const k of [5, 10, 14, 20, 30]) {
-      const t = (v[k] ?? 0) + 1e-7;
-      console.log(`curve: crypto-cv FP ${k}/${v.length} t=${t.toFixed(4)} recall ${((testPos.filter((i) => score[i]! >= t).length / testPos.length) * 100).toFixed(1)} %`);
-    }
-  }
-
   // The model this one replaces, on the same rows (only where it was trained on the same features).
   let before: Evaluation | undefined;
   const wasm = readFileSync(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));

@@ -75,8 +75,16 @@ function onlyBait(token: string, brand: string): boolean {
  */
 function editTypo(nameSkeleton: string, t: Target): boolean {
   if (t.skeleton.length < 6 || nameSkeleton[0] !== t.skeleton[0]) return false;
+  // Below eight letters, one replaced letter is as often another project (`soluna`/`solana`) as a misspelling:
+  // only a dropped, doubled or swapped letter counts there.
+  if (t.skeleton.length < 8 && nameSkeleton.length === t.skeleton.length && !adjacentSwap(nameSkeleton, t.skeleton)) return false;
   const max = t.skeleton.length >= 10 ? 2 : 1;
   return editDistance(nameSkeleton, t.skeleton, max) <= max;
+}
+
+function adjacentSwap(a: string, b: string): boolean {
+  const diff = [...a].flatMap((c, i) => (c !== b[i] ? [i] : []));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 interface Target {
@@ -125,7 +133,8 @@ export function createLookalikeChecker(imitated: readonly string[], brands: read
         if (name === t.name) {
           // The same name on another suffix only for brand words: `gmx.de` (a mail provider) or
           // `balancer.finance` share a plain word with a dapp, `uniswap.xyz` borrows a brand.
-          if (suffix !== t.suffix && brandSet.has(name)) add({ kind: 'other-suffix', imitates: t.domain, evidence: registrable });
+          // Nor on .com: a brand's .com is its own or long taken (no phishing site in the time split used one).
+          if (suffix !== t.suffix && suffix !== 'com' && brandSet.has(name)) add({ kind: 'other-suffix', imitates: t.domain, evidence: registrable });
           continue;
         }
         if (unicodeName !== name && nameSkeleton === t.skeleton) {
