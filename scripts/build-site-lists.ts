@@ -20,13 +20,10 @@ import {
   legitSources,
   metamaskConfig,
   scamsnifferAddressFiles,
-  scamsnifferDatedDomains,
   scamsnifferDomains,
   type AddressSourceReading,
   type LegitSource,
 } from './site-sources';
-
-export { metamaskConfig, scamsnifferDatedDomains } from './site-sources';
 
 const OUT = join(import.meta.dirname, '..', 'analysis', 'site', 'data');
 
