@@ -95,7 +95,10 @@ export function writeDomainReport(path: string, x: DomainReportInput): void {
     '',
     `## Results (before: \`${x.comparison.previousVersion ?? '—'}\` at its threshold ${before ? before.threshold.toFixed(4) : '—'}; after: this model at ${after.threshold.toFixed(4)})`,
     '',
-    before ? '' : 'The previous model used other features, so it is not measured here.',
+    before
+      ? 'Both columns use this build\'s lists and look-alike rules, so the difference is the model\'s; scripts/train-domains.ts `--before=REF` picks the model compared with.'
+      : 'The previous model used other features, so it is not measured here.',
+    '',
     '### False alarms on legitimate sites',
     '',
     '"model" = the model alone flags the site; "window" = any site check opens the window (model, look-alike, brand in name, lists).',
@@ -131,6 +134,8 @@ export function writeDomainReport(path: string, x: DomainReportInput): void {
     `Look-alike or brand rule (${x.lookalikeCrypto.length}): ${x.lookalikeCrypto.map((f) => `${f.host} (${f.hits.join(', ')})`).join('; ') || 'none'}.`,
     '',
     '## Examples',
+    '',
+    'The allow-listed examples are training hosts (the shipped population), so their scores are in-sample; the extension never scores them.',
     '',
     '| host | allow-listed (never scored in the extension) | score | flagged | reasons |',
     '|---|---|---:|---|---|',
