@@ -14,7 +14,7 @@ import { lookupNames, normalizeHost } from '../analysis/site/hostname';
 import { SITE_DATA_DIR } from '../analysis/site/node-lists';
 import { createSiteRisk } from '../analysis/site/site-risk';
 import { buildDomainDataset, FOLDS, type DomainRow, type Population } from '../model/domain/dataset';
-import { measure, rate, select, windowThreshold, type Measure, type Rate, type SiteChecks } from '../model/domain/evaluate';
+import { measure, rate, select, windowThreshold, type Evaluation, type Measure, type Rate, type SiteChecks } from '../model/domain/evaluate';
 import { exportDomainOnnx } from '../model/domain/export-onnx';
 import { extractDomainFeatures, FEATURE_COUNT, FEATURE_SETS, FEATURE_VERSION, type DomainFeatures } from '../model/domain/features';
 import { createDomainScorer, type DomainModelMeta } from '../model/domain/inference';
@@ -51,15 +51,6 @@ function previousModel(ref: string): { bytes: Uint8Array; meta: DomainModelMeta 
 }
 
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
-
-interface Evaluation {
-  threshold: number;
-  byPopulation: Record<string, Measure>;
-  recall: { model: Rate; window: Rate };
-  perMonth: Record<string, Rate>;
-  seal: Measure;
-  auc: number;
-}
 
 /** Out-of-fold rows: crypto and generic training rows of one fold. */
 const inFold = (r: DomainRow, k: number) => (r.population === 'crypto' || r.population === 'generic') && r.split === 'train' && r.fold === k;

@@ -40,8 +40,14 @@ export interface Measure {
   lookalike: Rate;
 }
 
-export function opensWindow(host: string, score: number, threshold: number, checks: SiteChecks): boolean {
-  return score >= threshold || checks.lookalikes(host).length > 0 || checks.listed(host);
+/** One model's figures: per population, on never-seen phishing, per month, on SEAL's hosts. */
+export interface Evaluation {
+  threshold: number;
+  byPopulation: Record<string, Measure>;
+  recall: { model: Rate; window: Rate };
+  perMonth: Record<string, Rate>;
+  seal: Measure;
+  auc: number;
 }
 
 export function measure(rows: readonly DomainRow[], scores: readonly number[], threshold: number, checks: SiteChecks): Measure {

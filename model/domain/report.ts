@@ -1,17 +1,8 @@
 // Writes model/domain/REPORT.md from the trainer's figures.
 import { writeFileSync } from 'node:fs';
 import type { Population } from './dataset';
-import type { Measure, Rate } from './evaluate';
+import type { Evaluation, Rate } from './evaluate';
 import type { DomainReason } from './inference';
-
-interface Evaluation {
-  threshold: number;
-  byPopulation: Record<string, Measure>;
-  recall: { model: Rate; window: Rate };
-  perMonth: Record<string, Rate>;
-  seal: Measure;
-  auc: number;
-}
 
 export interface Comparison {
   after: Evaluation;
