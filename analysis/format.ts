@@ -2,7 +2,7 @@
 import { formatUnits, getAddress, type Address } from 'viem';
 import type { Facts } from './context/facts';
 import { isUnlimitedAmount } from './decode/actions';
-import { KNOWN_DECIMALS, WRAPPED_NATIVE } from './registry/curated';
+import { KNOWN_DECIMALS, WRAPPED_NATIVE } from './registry/deployments';
 
 export function short(address: string): string {
   const a = safeChecksum(address);

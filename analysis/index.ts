@@ -30,6 +30,8 @@ export interface AnalysisInput {
   chainAsked?: boolean;
   /** The signer, if known (first account). */
   from?: string;
+  /** The guard found the frame's built-ins changed by the page before it started: every request from it is held. */
+  frameTampered?: string;
 }
 
 /** What the model sees of a request: the contract it talks to, the call, and what the chain said. */
@@ -100,7 +102,7 @@ export async function analyzeRequest(input: AnalysisInput, deps: AnalysisDeps = 
 async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdict> {
   const now = deps.now ?? Date.now();
   const method = typeof input?.request?.method === 'string' ? input.request.method : '(none)';
-  const { request, error, notes } = normalizeRequest(input?.request);
+  const { request, error, notes, differences } = normalizeRequest(input?.request);
   const chainId = input.chainId === undefined || input.chainId === null ? undefined : tryRead(() => readChainId(input.chainId));
   const signer = tryRead(() => readAddress(input.from, 'from')) ?? (request ? signerOf(request) : undefined);
   const findings: Finding[] = [];
@@ -127,7 +129,7 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
     },
   );
 
-  const ctx: RuleContext = { method, request, readError: error, notes, actions, facts, origin: input.origin ?? { origin: '' }, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now };
+  const ctx: RuleContext = { method, request, readError: error, notes, differences, actions, facts, origin: input.origin ?? { origin: '' }, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now, frameTampered: input.frameTampered };
   const disabled = new Set(deps.disabledRules ?? []);
   for (const rule of allRules) {
     if (!disabled.has(rule.id)) findings.push(...runRule(rule, ctx));
@@ -294,6 +296,7 @@ function message(error: unknown): string {
 export { createRpcChainReader, type ChainReader, type RpcChainReaderOptions, type TokenInfo } from './context/chain-reader';
 export { createMemoryHistory, type AddressHistory } from './context/history';
 export { rules } from './rules';
+export { ANALYSED_METHODS } from './normalize/methods';
 export type { Rule, RuleContext, RuleHit } from './rules';
 export { makeVerdict } from './verdict';
 export { createRpcSimulator, joinSimulation, simulateRequest, type AssetChangesReport, type SimulationOptions, type SimulationOutcome, type SimulationResult, type Simulator } from './simulate';

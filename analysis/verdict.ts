@@ -6,7 +6,7 @@ const RANK: Record<Severity, number> = { info: 0, warn: 1, danger: 2 };
 const KIND: Record<Severity, VerdictKind> = { info: 'allow', warn: 'warn', danger: 'block' };
 
 /** Info findings that best say what an allowed request does, in order of preference. */
-const DESCRIPTIVE = ['approval.known-spender', 'approval.unknown-spender', 'approval.revoke', 'order.summary', 'eip7702.known-delegate', 'tx.transfer', 'tx.call', 'tx.contract-creation', 'siwe.login', 'message.text', 'typed.unrecognised', 'chain.add', 'chain.switch', 'batch.summary'];
+const DESCRIPTIVE = ['control.summary', 'approval.known-spender', 'approval.unknown-spender', 'approval.revoke', 'order.summary', 'eip7702.known-delegate', 'tx.transfer', 'tx.call', 'tx.contract-creation', 'siwe.login', 'message.text', 'typed.unrecognised', 'chain.add', 'chain.switch', 'batch.summary'];
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => RANK[b.severity] - RANK[a.severity] || i - j).map(([f]) => f);

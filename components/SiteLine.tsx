@@ -1,8 +1,9 @@
 import type { Finding } from '../analysis/types';
+import type { CheckedOn } from '../lib/messages';
 import { strings } from './strings';
 
 /** The site as the browser reports it, with any finding about the site itself beside it. */
-export function SiteLine({ origin, frameUrl, siteFindings }: { origin: string; frameUrl?: string; siteFindings: Finding[] }) {
+export function SiteLine({ origin, frameUrl, siteFindings, checkedOn }: { origin: string; frameUrl?: string; siteFindings: Finding[]; checkedOn?: CheckedOn }) {
   return (
     <section aria-label={strings.confirm.site} className="site">
       <dl>
@@ -14,6 +15,14 @@ export function SiteLine({ origin, frameUrl, siteFindings }: { origin: string; f
           <>
             <dt>{strings.confirm.frame}</dt>
             <dd data-testid="frame">{frameUrl}</dd>
+          </>
+        )}
+        {checkedOn && (
+          <>
+            <dt>{strings.confirm.checkedOn}</dt>
+            <dd data-testid="checked-on" data-kind={checkedOn.kind} title={checkedOn.passedOver.join('; ')}>
+              {strings.confirm.checkedVia[checkedOn.kind](checkedOn.url ?? '')}
+            </dd>
           </>
         )}
       </dl>

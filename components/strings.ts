@@ -15,6 +15,12 @@ export const en = {
     site: 'Site',
     siteNote: 'as reported by your browser',
     frame: 'Asked from an embedded frame',
+    checkedOn: 'Chain read through',
+    checkedVia: {
+      settings: (url: string) => `your node, ${url}`,
+      default: (url: string) => `the public node ${url}`,
+      wallet: () => "your wallet's own connection (no other node answered)",
+    },
     method: 'Request',
     changes: 'What would move',
     changesLate: 'Still simulating what this would move…',

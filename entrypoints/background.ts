@@ -12,14 +12,16 @@ import {
   type ContentToBackground,
   type PageToBackground,
   type PendingView,
+  type WalletReadAnswer,
 } from '../lib/messages';
+import type { WalletRead } from '../lib/chain-sources';
 import { allPending, claimPending, getPending, releasePending, savePending, updatePending, type PendingEntry } from '../lib/pending-store';
 import { judge, type Judgement } from '../lib/judge';
 import { startContractModel } from '../lib/contract-model';
 import { startSiteRisk } from '../lib/site-risk';
 import { watchNavigations } from '../lib/site-navigation';
 import { rememberRecipient } from '../lib/sent-addresses';
-import { senderPlace, type SenderPlace } from '../lib/sender-origin';
+import { requesterOrigin, senderPlace, type SenderPlace } from '../lib/sender-origin';
 import { MAX_OPEN_PER_TAB, TOO_MANY_OPEN, createAnalysisCounter } from '../lib/open-requests';
 import { reportTamper, watchTamperReports } from '../lib/tamper-store';
 import { strings } from '../components/strings';
@@ -48,18 +50,37 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
   }
 }
 
+/** Reads through the wallet of this very request, in the frame that made it, while it is being checked. */
+function walletReadFor(place: SenderPlace, guardId: string): WalletRead {
+  const target = place.documentId ? { documentId: place.documentId } : { frameId: place.frameId };
+  return async (method, params) => {
+    const message: BackgroundToContent = { type: 'wallet-read', guardId, method, params };
+    const answer = (await browser.tabs.sendMessage(place.tabId, message, target)) as WalletReadAnswer | undefined;
+    return answer && ('result' in answer || typeof answer.error === 'string') ? answer : { error: 'the wallet did not answer' };
+  };
+}
+
 async function analyze(message: ContentToBackground & { type: 'analyze' }, place: SenderPlace): Promise<AnalyzeResponse> {
   const requestId = crypto.randomUUID();
   const settings = await readSettings();
   const base = { requestId, time: Date.now(), origin: place.origin, frameUrl: place.frameUrl, method: message.request.method };
   // The answer to the dapp never waits on bookkeeping: history and recipients are written after it.
-  if (!settings.protection || settings.pausedSites.includes(place.origin)) {
+  // A site's pause and trust cover the requests its own pages make; a frame of another origin inside
+  // it (an ad, a widget, a page the site does not control) is judged as the site it is.
+  const requester = requesterOrigin(place);
+  if (!settings.protection || settings.pausedSites.includes(requester)) {
     void recordDecision({ ...base, verdict: 'allow', summary: 'Not checked: protection is off for this site.', outcome: 'forwarded', decidedBy: 'protection-off' });
     return { type: 'decided', action: 'forward' };
   }
-  const judgement = await judge(message.request, { origin: place.origin, frameOrigin: place.frameOrigin }, message.chainId, settings.rpcUrls);
+  const judgement = await judge(message.request, {
+    origin: { origin: place.origin, frameOrigin: place.frameOrigin },
+    chainIdHex: message.chainId,
+    rpcUrls: settings.rpcUrls,
+    walletRead: walletReadFor(place, message.guardId),
+    frameTampered: message.tampered,
+  });
   const verdict = await settleLateAllow(judgement);
-  const handling = handle(verdict, { sensitivity: settings.sensitivity, trusted: settings.trustedSites.includes(place.origin) });
+  const handling = handle(verdict, { sensitivity: settings.sensitivity, trusted: settings.trustedSites.includes(requester) });
   if (!handling.ask) {
     const decidedBy = handling.because === 'safe' ? 'verdict' : handling.because;
     void recordDecision(
@@ -77,6 +98,8 @@ async function analyze(message: ContentToBackground & { type: 'analyze' }, place
     documentId: place.documentId,
     origin: place.origin,
     frameUrl: place.frameUrl,
+    requester,
+    checkedOn: judgement.checkedOn,
     method: message.request.method,
     request: message.request,
     verdict,
@@ -176,7 +199,8 @@ async function onPageMessage(message: PageToBackground, sender: Browser.runtime.
   // "Trust this site" is offered for warn-level verdicts only; a block is never silenced this way.
   if (message.decision === 'continue' && message.trustSite && entry.verdict.verdict === 'warn') {
     const trusted = await settingItems.trustedSites.getValue();
-    if (!trusted.includes(entry.origin)) await settingItems.trustedSites.setValue([...trusted, entry.origin]);
+    const site = entry.requester ?? entry.origin;
+    if (!trusted.includes(site)) await settingItems.trustedSites.setValue([...trusted, site]);
   }
   return settle(message.requestId, message.decision === 'continue' ? 'forward' : 'reject', 'user');
 }

@@ -6,11 +6,13 @@ import { createRpcChainReader, type ChainReader } from '../analysis/context/chai
 import { createRpcSimulator } from '../analysis/simulate/rpc-simulator';
 import type { Simulator } from '../analysis/simulate/types';
 import type { RequestOrigin, Verdict, WalletRequest } from '../analysis/types';
+import { chooseChainSource, type ChainSource, type WalletRead } from './chain-sources';
+import type { CheckedOn } from './messages';
 import { contractScorer } from './contract-model';
 import { createScoreContract, type CodeSource } from './score-contract';
 import { loadSentAddresses } from './sent-addresses';
 import { currentSiteRisk } from './site-risk';
-import { rpcUrlFor, type Settings } from './settings';
+import type { Settings } from './settings';
 
 /** Per RPC call, and for the whole analysis. A local node answers in milliseconds. */
 const RPC_TIMEOUT_MS = 1500;
@@ -45,12 +47,16 @@ function readerFor(url: string): ChainReader {
   return reader;
 }
 
-/** Reads for resolving a proxy to its implementation: code through the analysis' cached reader, plus one storage slot. */
-function codeSourceFor(url: string | undefined): CodeSource {
-  if (!url) return {};
-  const reader = readerFor(url);
+/** Reader, simulator and storage reads of one node, shared by every request that uses it. */
+function nodeAt(url: string): Pick<ChainSource, 'reader' | 'simulator' | 'getStorageAt'> {
   const client = createPublicClient({ transport: http(url, { timeout: RPC_TIMEOUT_MS, retryCount: 0 }) });
-  return { getCode: (address) => reader.getCode(address), getStorageAt: (address, slot) => client.getStorageAt({ address, slot }) };
+  return { reader: readerFor(url), simulator: simulatorFor(url), getStorageAt: (address, slot) => client.getStorageAt({ address, slot }) };
+}
+
+/** Reads for resolving a proxy to its implementation: code through the analysis' cached reader, plus one storage slot. */
+function codeSourceFor(source: ChainSource | undefined): CodeSource {
+  if (!source) return {};
+  return { getCode: (address) => source.reader.getCode(address), getStorageAt: (address, slot) => source.getStorageAt(address, slot) };
 }
 
 function notFinished(reason: string): Verdict {
@@ -88,30 +94,47 @@ function beforeDeadline(score: ScoreContract, deadlineAt: number): ScoreContract
 export interface Judgement {
   verdict: Verdict;
   later?: Promise<Verdict>;
+  checkedOn?: CheckedOn;
 }
 
-/** `rpcUrls` is the user's choice per chain, from the settings the background already read for this request. */
-export async function judge(request: WalletRequest, origin: RequestOrigin, chainIdHex: string | undefined, rpcUrls: Settings['rpcUrls']): Promise<Judgement> {
+export interface JudgeContext {
+  origin: RequestOrigin;
+  chainIdHex?: string;
+  /** The user's choice of node per chain, from the settings the background already read for this request. */
+  rpcUrls: Settings['rpcUrls'];
+  /** Reads through the wallet the request was made to, for when no node answers. */
+  walletRead?: WalletRead;
+  /** What the guard found changed in the frame before it started. */
+  frameTampered?: string;
+}
+
+export async function judge(request: WalletRequest, context: JudgeContext): Promise<Judgement> {
   const deadlineAt = Date.now() + ANALYSIS_DEADLINE_MS;
-  const chainId = chainIdHex ? Number.parseInt(chainIdHex, 16) : undefined;
-  const url = rpcUrlFor(chainId, rpcUrls);
-  const [history, site] = await Promise.all([loadSentAddresses(), currentSiteRisk()]);
+  const { origin, frameTampered } = context;
+  const chainId = context.chainIdHex ? Number.parseInt(context.chainIdHex, 16) : undefined;
+  const [history, site, choice] = await Promise.all([
+    loadSentAddresses(),
+    currentSiteRisk(),
+    chooseChainSource(chainId, context.rpcUrls, context.walletRead, { forUrl: nodeAt, timeoutMs: RPC_TIMEOUT_MS }),
+  ]);
+  const source = choice.source;
   const deadline = new Promise<Verdict>((resolve) =>
     setTimeout(() => resolve(notFinished(`The analysis took longer than ${ANALYSIS_DEADLINE_MS / 1000} seconds.`)), ANALYSIS_DEADLINE_MS),
   );
   let joined: (v: Verdict) => void = () => {};
   const later = new Promise<Verdict>((resolve) => (joined = resolve));
   const analysis = analyzeRequest(
-    { request, origin, chainId, chainAsked: true },
+    { request, origin, chainId, chainAsked: true, frameTampered },
     {
-      chain: url ? readerFor(url) : null,
+      chain: source?.reader ?? null,
       history,
       site,
       timeoutMs: RPC_TIMEOUT_MS,
-      scoreContract: beforeDeadline(createScoreContract(contractScorer, codeSourceFor(url)), deadlineAt),
-      simulation: { simulator: url ? simulatorFor(url) : null, deadlineMs: SIMULATION_DEADLINE_MS, onLate: ({ verdict }) => joined(verdict) },
+      scoreContract: beforeDeadline(createScoreContract(contractScorer, codeSourceFor(source)), deadlineAt),
+      simulation: { simulator: source?.simulator ?? null, deadlineMs: SIMULATION_DEADLINE_MS, onLate: ({ verdict }) => joined(verdict) },
     },
   ).catch((error: unknown) => notFinished(`The analysis failed (${String(error)}).`));
   const verdict = await Promise.race([analysis, deadline]);
-  return verdict.assetChanges?.state === 'late' ? { verdict, later } : { verdict };
+  const checkedOn = source ? { kind: source.kind, url: source.url, passedOver: choice.passedOver } : undefined;
+  return { verdict, checkedOn, ...(verdict.assetChanges?.state === 'late' ? { later } : {}) };
 }

@@ -9,16 +9,37 @@ export const MAX_REQUEST_JSON_CHARS = 8 * 1024 * 1024;
 
 // ---- guard (MAIN world) <-> bridge (ISOLATED world); sent as JSON strings over a private DOM node
 export type GuardToBridge =
-  | { kind: 'request'; id: string; request: WalletRequest; chainId?: string }
-  | { kind: 'tamper'; what: string };
+  | { kind: 'request'; id: string; request: WalletRequest; chainId?: string; tampered?: string }
+  | { kind: 'tamper'; what: string }
+  | { kind: 'read-result'; id: string; result?: unknown; error?: string; code?: number; data?: unknown };
 
 export type BridgeToGuard =
   | { kind: 'ack' }
-  | { kind: 'decision'; id: string; action: 'forward' | 'reject'; message?: string };
+  | { kind: 'decision'; id: string; action: 'forward' | 'reject'; message?: string }
+  /** A read for the analysis of request `guardId`, through the wallet that request was made to. */
+  | { kind: 'read'; id: string; guardId: string; method: string; params: unknown[] };
+
+/**
+ * The chain reads the background may make through the wallet's own connection when no node of its
+ * own answers; the guard refuses any other method.
+ */
+export const WALLET_READ_METHODS = [
+  'eth_chainId',
+  'eth_blockNumber',
+  'eth_getBlockByNumber',
+  'eth_getCode',
+  'eth_getStorageAt',
+  'eth_getBalance',
+  'eth_getTransactionCount',
+  'eth_call',
+  'eth_estimateGas',
+  'eth_simulateV1',
+  'debug_traceCall',
+] as const;
 
 // ---- bridge -> background
 export type ContentToBackground =
-  | { type: 'analyze'; guardId: string; request: WalletRequest; chainId?: string }
+  | { type: 'analyze'; guardId: string; request: WalletRequest; chainId?: string; tampered?: string }
   | { type: 'status'; requestId: string }
   | { type: 'tamper'; what: string };
 
@@ -27,13 +48,18 @@ export type AnalyzeResponse =
   | { type: 'pending'; requestId: string };
 
 // ---- background -> bridge
-export type BackgroundToContent = {
-  type: 'decision';
-  guardId: string;
-  requestId: string;
-  action: 'forward' | 'reject';
-  message?: string;
-};
+export type BackgroundToContent =
+  | {
+      type: 'decision';
+      guardId: string;
+      requestId: string;
+      action: 'forward' | 'reject';
+      message?: string;
+    }
+  | { type: 'wallet-read'; guardId: string; method: string; params: unknown[] };
+
+/** The bridge's answer to a `wallet-read`. */
+export type WalletReadAnswer = { result: unknown } | { error: string; code?: number; data?: unknown };
 
 // ---- extension pages (confirm window, popup) -> background
 export type Decision = 'continue' | 'reject';
@@ -41,11 +67,23 @@ export type PageToBackground =
   | { type: 'confirm/get'; requestId: string }
   | { type: 'confirm/decide'; requestId: string; decision: Decision; trustSite?: boolean };
 
+/** Which node the analysis read the chain from: the user's, a default public one, or the wallet's connection. */
+export interface CheckedOn {
+  kind: 'settings' | 'default' | 'wallet';
+  url?: string;
+  /** Nodes passed over, and why ("https://… did not answer"). */
+  passedOver: string[];
+}
+
 /** What the confirm window shows; every field here comes from the browser or the analysis. */
 export interface PendingView {
   requestId: string;
   origin: string;
   frameUrl?: string;
+  /** Origin of the page that asked (the frame's when a frame did): what "trust this site" trusts. */
+  requester?: string;
+  /** Which node the chain was read from. */
+  checkedOn?: CheckedOn;
   method: string;
   request: WalletRequest;
   verdict: Verdict;
@@ -64,6 +102,11 @@ export function isWalletRequest(v: unknown): v is WalletRequest {
   return isRecord(v) && typeof v.method === 'string' && v.method.length > 0 && v.method.length <= 128;
 }
 
+/** What the guard found changed in its frame, clipped; only ever adds a warning, so the page may send it too. */
+function tamperedOf(v: Record<string, unknown>): { tampered?: string } {
+  return typeof v.tampered === 'string' && v.tampered !== '' ? { tampered: v.tampered.slice(0, 300) } : {};
+}
+
 /** Validates a message from a content script. Returns null for anything malformed. */
 export function parseContentMessage(v: unknown): ContentToBackground | null {
   if (!isRecord(v)) return null;
@@ -72,7 +115,8 @@ export function parseContentMessage(v: unknown): ContentToBackground | null {
       if (typeof v.guardId !== 'string' || !ID.test(v.guardId)) return null;
       if (!isWalletRequest(v.request)) return null;
       if (v.chainId !== undefined && (typeof v.chainId !== 'string' || !CHAIN_ID.test(v.chainId))) return null;
-      return { type: 'analyze', guardId: v.guardId, request: v.request, chainId: v.chainId as string | undefined };
+      if (v.tampered !== undefined && typeof v.tampered !== 'string') return null;
+      return { type: 'analyze', guardId: v.guardId, request: v.request, chainId: v.chainId as string | undefined, ...tamperedOf(v) };
     case 'status':
       return typeof v.requestId === 'string' && ID.test(v.requestId) ? { type: 'status', requestId: v.requestId } : null;
     case 'tamper':
@@ -102,12 +146,24 @@ export function parseGuardMessage(text: unknown): GuardToBridge | null {
   }
   if (!isRecord(v)) return null;
   if (v.kind === 'tamper' && typeof v.what === 'string') return { kind: 'tamper', what: v.what.slice(0, 200) };
+  if (v.kind === 'read-result' && typeof v.id === 'string' && ID.test(v.id)) {
+    if (typeof v.error !== 'string') return { kind: 'read-result', id: v.id, result: v.result };
+    // A revert's data (hex) and the JSON-RPC code let the simulation say why a call would fail.
+    const code = typeof v.code === 'number' ? { code: v.code } : {};
+    const data = typeof v.data === 'string' && v.data.length <= 65_536 ? { data: v.data } : {};
+    return { kind: 'read-result', id: v.id, error: v.error.slice(0, 300), ...code, ...data };
+  }
   if (v.kind !== 'request' || typeof v.id !== 'string' || !ID.test(v.id) || !isWalletRequest(v.request)) return null;
   if (v.chainId !== undefined && (typeof v.chainId !== 'string' || !CHAIN_ID.test(v.chainId))) return null;
-  return { kind: 'request', id: v.id, request: v.request, chainId: v.chainId as string | undefined };
+  if (v.tampered !== undefined && typeof v.tampered !== 'string') return null;
+  return { kind: 'request', id: v.id, request: v.request, chainId: v.chainId as string | undefined, ...tamperedOf(v) };
 }
 
 export function parseBackgroundMessage(v: unknown): BackgroundToContent | null {
+  if (isRecord(v) && v.type === 'wallet-read') {
+    if (typeof v.guardId !== 'string' || typeof v.method !== 'string' || !Array.isArray(v.params)) return null;
+    return { type: 'wallet-read', guardId: v.guardId, method: v.method, params: v.params };
+  }
   if (!isRecord(v) || v.type !== 'decision') return null;
   if (typeof v.guardId !== 'string' || typeof v.requestId !== 'string') return null;
   if (v.action !== 'forward' && v.action !== 'reject') return null;

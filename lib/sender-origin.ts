@@ -37,3 +37,8 @@ export function senderPlace(sender: Browser.runtime.MessageSender): SenderPlace 
     frameOrigin: frameId === 0 ? undefined : frameOrigin,
   };
 }
+
+/** The origin of the page that made the request: the frame's when a frame asked, else the tab's. */
+export function requesterOrigin(place: { origin: string; frameUrl?: string; frameOrigin?: string }): string {
+  return place.frameOrigin ?? (place.frameUrl !== undefined ? (originOf(place.frameUrl) ?? 'null') : place.origin);
+}

@@ -4,27 +4,14 @@
 // Output line: {"verdict","score","summary","findings":[{"id","severity","title","detail"}],"ms"}
 // `score` is the model's probability that the request is malicious (null when it could not run).
 // A line that is not a valid request prints {"error","line"}; the exit status is then 2.
-import { createReadStream, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createPublicClient, http, type Hex } from 'viem';
 import { analyzeRequest, createRpcChainReader, type ChainReader } from '../analysis/index';
 import { loadSiteRiskFromDisk } from '../analysis/site/node-lists';
 import { nodeScoreDomain } from '../model/domain/node-scorer';
 import { createScoreContract, type CodeSource } from '../lib/score-contract';
-import { createContractScorer, type ContractScorer } from '../model/inference';
-
-const require = createRequire(import.meta.url);
-
-/** Loaded once, on the first request that needs it; in Node the wasm is handed over as bytes. */
-function nodeScorer(): () => Promise<ContractScorer> {
-  let scorer: Promise<ContractScorer> | undefined;
-  return () =>
-    (scorer ??= createContractScorer({
-      modelBytes: readFileSync(require.resolve('../model/contract-model.onnx')),
-      wasmBinary: readFileSync(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm')),
-    }));
-}
+import { nodeContractScorer } from '../model/node-scorer';
 
 /** Code behind proxies: from the line's own `code` map first, then the node when --rpc is given. */
 function codeSource(code: Record<string, string> | undefined, chain: ChainReader | null, rpc: string | undefined, timeoutMs: number): CodeSource {
@@ -87,7 +74,7 @@ async function main(): Promise<void> {
     process.exit(64);
   }
   const chain: ChainReader | null = opts.rpc ? createRpcChainReader(opts.rpc, { timeoutMs: opts.timeoutMs }) : null;
-  const scorer = nodeScorer();
+  const scorer = nodeContractScorer();
   // Load before the first line so its verdict is not cut short by the analysis' budget for the model.
   await scorer().catch((error: unknown) => process.stderr.write(`scan: the model did not load (${(error as Error).message}); scores will be null\n`));
   // Phishing lists and look-alike checks on each line's `origin`.

@@ -1,6 +1,6 @@
 // On-chain context through the user's RPC. The interface is small so tests can point it at a real
 // anvil node and the CLI can answer from bytecode supplied on the command line.
-import { createPublicClient, erc20Abi, hexToString, http, parseAbi, type Address, type Hex, type PublicClient } from 'viem';
+import { createPublicClient, erc20Abi, hexToString, http, parseAbi, type Address, type Hex, type PublicClient, type Transport } from 'viem';
 import { TtlCache } from './lru';
 
 export interface TokenInfo {
@@ -34,11 +34,14 @@ const BYTES32_SYMBOL = parseAbi(['function symbol() view returns (bytes32)']);
 const ERC165 = parseAbi(['function supportsInterface(bytes4 id) view returns (bool)']);
 const ERC721_INTERFACE = '0x80ac58cd';
 
-export function createRpcChainReader(rpcUrl: string, opts: RpcChainReaderOptions = {}): ChainReader {
+/** A node's URL, or any viem transport (the wallet's own connection, relayed by the guard). */
+export type NodeAddress = string | Transport;
+
+export function createRpcChainReader(node: NodeAddress, opts: RpcChainReaderOptions = {}): ChainReader {
   const timeout = opts.timeoutMs ?? 4_000;
   // JSON-RPC batching folds the handful of reads one request needs into one HTTP round trip.
   const client: PublicClient = createPublicClient({
-    transport: http(rpcUrl, { timeout, retryCount: 0, batch: { wait: 0 }, fetchOptions: opts.fetchOptions }),
+    transport: typeof node === 'string' ? http(node, { timeout, retryCount: 0, batch: { wait: 0 }, fetchOptions: opts.fetchOptions }) : node,
   });
   const cache = new TtlCache<unknown>(opts.cacheSize ?? 2_000, opts.cacheTtlMs ?? 60_000);
   const cached = <T>(key: string, load: () => Promise<T>) => cache.get(key, load) as Promise<T>;

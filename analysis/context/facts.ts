@@ -153,11 +153,15 @@ function collectAddresses(actions: Action[]): Set<string> {
   };
   // Order matters when the cap is hit: spenders and recipients first, they decide verdicts.
   for (const a of actions) if (a.kind === 'approval') add(a.spender);
+  // Who receives control (new owner, admin, implementation, module): decides how control.* rules judge it.
+  for (const a of actions) if (a.kind === 'control') add(a.grantee);
   for (const a of actions) if (a.kind === 'authorization') add(a.delegate);
   for (const a of actions) if (a.kind === 'transfer') add(a.to);
   for (const a of actions) if (a.kind === 'payout') add(a.recipient);
   for (const a of actions) if (a.kind === 'call' && a.depth === 0) add(a.to);
   for (const a of actions) if (a.kind === 'call' && a.depth > 0) add(a.to);
+  // The account handing control over: its nonce bounds the search for contracts it deployed.
+  for (const a of actions) if (a.kind === 'control') add(a.by);
   return set;
 }
 

@@ -107,6 +107,46 @@ const families: Record<string, readonly string[]> = {
     'function transformERC20(address inputToken, address outputToken, uint256 inputTokenAmount, uint256 minOutputTokenAmount, (uint32 deploymentNonce, bytes data)[] transformations) payable',
     'function sellToUniswap(address[] tokens, uint256 sellAmount, uint256 minBuyAmount, bool isSushi) payable',
   ],
+  // Handing over control. Signatures as in the compiled ABIs of @openzeppelin/contracts 5.x and 4.9
+  // (build/contracts/{Ownable,Ownable2Step,ITransparentUpgradeableProxy,UUPSUpgradeable,UpgradeableBeacon,
+  // ProxyAdmin,AccessControl,AccessControlDefaultAdminRules}.json) and @safe-global/safe-smart-account 1.5.0
+  // (build/artifacts/contracts/Safe.sol/Safe.json, libraries/MultiSend.sol/MultiSend.json); abis.test.ts
+  // checks each one against those artifacts.
+  Ownable: ['function transferOwnership(address newOwner)', 'function renounceOwnership()', 'function acceptOwnership()'],
+  'Upgradeable proxy': [
+    // OZ 4.x TransparentUpgradeableProxy (admin functions), UUPSUpgradeable, UpgradeableBeacon; 5.x keeps only upgradeToAndCall.
+    'function changeAdmin(address newAdmin)',
+    'function upgradeTo(address newImplementation)',
+    'function upgradeToAndCall(address newImplementation, bytes data) payable',
+  ],
+  ProxyAdmin: [
+    'function changeProxyAdmin(address proxy, address newAdmin)',
+    'function upgrade(address proxy, address implementation)',
+    'function upgradeAndCall(address proxy, address implementation, bytes data) payable',
+  ],
+  AccessControl: [
+    'function grantRole(bytes32 role, address account)',
+    'function renounceRole(bytes32 role, address callerConfirmation)',
+    'function beginDefaultAdminTransfer(address newAdmin)',
+    'function acceptDefaultAdminTransfer()',
+  ],
+  'Safe settings': [
+    'function addOwnerWithThreshold(address owner, uint256 _threshold)',
+    'function removeOwner(address prevOwner, address owner, uint256 _threshold)',
+    'function swapOwner(address prevOwner, address oldOwner, address newOwner)',
+    'function changeThreshold(uint256 _threshold)',
+    'function enableModule(address module)',
+    'function setGuard(address guard)',
+    'function setModuleGuard(address moduleGuard)',
+    'function setFallbackHandler(address handler)',
+  ],
+  'Safe MultiSend': ['function multiSend(bytes transactions) payable'],
+  // Wyvern's OwnedUpgradeabilityProxy, the per-user proxy of OpenSea's old registry (upgradeTo/upgradeToAndCall
+  // share the selectors above): ProjectWyvern/wyvern-ethereum 7c95123e, contracts/registry/proxy/OwnedUpgradeabilityProxy.sol.
+  'Wyvern proxy': ['function transferProxyOwnership(address newOwner)'],
+  // ENS registry and .eth registrar: ensdomains/ens-contracts 23aba620, contracts/registry/ENS.sol and
+  // contracts/ethregistrar/BaseRegistrar.sol.
+  ENS: ['function setOwner(bytes32 node, address owner)', 'function setRecord(bytes32 node, address owner, address resolver, uint64 ttl)', 'function reclaim(uint256 id, address owner)'],
   // Drainer kits name their payable function so the wallet shows a reassuring word.
   'scam-typical': [
     'function claim() payable',

@@ -3,6 +3,8 @@
 // judge actions, never raw bytes. Same idea as Revoke.cash's extension: many decoders, one shape.
 import type { Address, Hex } from 'viem';
 import type { SiweMessage } from 'viem/siwe';
+import type { PermissionGrant } from '../normalize/permissions';
+import type { UnreadableField } from '../normalize/typed-message';
 
 export type ApprovalStandard =
   | 'approve' // ERC-20 approve or ERC-721 approve: same selector, told apart by token metadata
@@ -31,6 +33,8 @@ export interface ApprovalAction {
   expiresAt?: bigint;
   /** An off-chain signature rather than a transaction. */
   signature: boolean;
+  /** The amount could not be read the way the wallet signs it, so it is taken as unlimited. */
+  amountUnreadable?: boolean;
   /** Where in the request it was found, e.g. "call 2 › multicall 1". */
   where: string;
 }
@@ -65,6 +69,8 @@ export interface CallAction {
   scamName?: boolean;
   /** 0 for the top-level call, more for calls nested in multicall/batch wrappers. */
   depth: number;
+  /** A Safe transaction with operation 1: the callee's code runs as the Safe itself, with all its power. */
+  delegatecall?: boolean;
   where: string;
 }
 
@@ -87,20 +93,85 @@ export interface OrderItem {
 
 export interface OrderAction {
   kind: 'order';
-  market: 'Seaport' | 'Blur' | 'LooksRare' | '0x';
+  market: 'Seaport' | 'Blur' | 'LooksRare' | '0x' | '1inch' | 'UniswapX' | 'CoW Protocol';
   verifyingContract?: Address;
   signer?: Address;
   /** What the signer gives. */
   gives: OrderItem[];
   /** What comes back to the signer. */
   receives: OrderItem[];
-  /** What the order pays to other addresses (fees, royalties, or an attacker). */
-  paysOthers: Array<OrderItem & { recipient: Address }>;
+  /**
+   * What the order pays to other addresses (fees, royalties, or an attacker). `forwarded`: the order
+   * pays the signer's proceeds to this contract for the order's own extension to pass on (1inch
+   * Fusion's settlement); counted as the signer's when the contract is a known one.
+   */
+  paysOthers: Array<OrderItem & { recipient: Address; forwarded?: boolean }>;
   /** Bulk signatures over a Merkle root: the orders themselves are not shown. */
   blind?: boolean;
   endTime?: bigint;
   /** Only this address may fill the order. */
   taker?: Address;
+  where: string;
+}
+
+/** The kinds of control a call can hand over (see analysis/rules/control.ts for how each is judged). */
+export type ControlPower =
+  /** Ownable `transferOwnership`, Wyvern's `transferProxyOwnership`, an ENS name's registry owner. */
+  | 'ownership'
+  /** Ownable `renounceOwnership`: nobody will be owner. */
+  | 'renounce-ownership'
+  /** Ownable2Step `acceptOwnership` / `acceptDefaultAdminTransfer`: the caller becomes owner or admin. */
+  | 'accept-ownership'
+  /** EIP-1967 `changeAdmin`, ProxyAdmin `changeProxyAdmin`: who may upgrade a proxy. */
+  | 'proxy-admin'
+  /** EIP-1967/UUPS/beacon `upgradeTo(AndCall)`, ProxyAdmin `upgrade(AndCall)`: new code behind a proxy. */
+  | 'upgrade'
+  /** AccessControl `grantRole`, and `beginDefaultAdminTransfer` (role 0x00). */
+  | 'role'
+  /** AccessControl `renounceRole`: the caller gives a role up. */
+  | 'renounce-role'
+  /** Safe `addOwnerWithThreshold`. */
+  | 'safe-add-owner'
+  /** Safe `removeOwner`. */
+  | 'safe-remove-owner'
+  /** Safe `swapOwner`. */
+  | 'safe-swap-owner'
+  /** Safe `changeThreshold`. */
+  | 'safe-threshold'
+  /** Safe `enableModule`: a contract that can move everything without the owners' signatures. */
+  | 'safe-module'
+  /** Safe `setGuard` / `setModuleGuard`: a contract that can block every transaction. */
+  | 'safe-guard'
+  /** Safe `setFallbackHandler`: a contract that answers the calls the Safe does not know. */
+  | 'safe-fallback'
+  /** A Safe transaction that delegatecalls a contract other than Safe's own libraries. */
+  | 'safe-delegatecall'
+  /** ENS registrar `reclaim`: who manages a name's records (the NFT holder can reclaim it). */
+  | 'ens-manager';
+
+export interface ControlAction {
+  kind: 'control';
+  power: ControlPower;
+  /** The contract (or account) whose control changes: the Ownable contract, the proxy, the Safe. */
+  subject: Address;
+  /** Who receives the power: the new owner, admin, implementation, module, role holder. Undefined when nobody does. */
+  grantee?: Address;
+  /** The account the power is taken from (Safe `removeOwner`/`swapOwner`). */
+  removed?: Address;
+  /** The account making the change: the signer, or the Safe / smart account it acts through. */
+  by?: Address;
+  /** Safe threshold after the change. */
+  threshold?: bigint;
+  /** AccessControl role id. */
+  role?: Hex;
+  /** ENS node or token id, for names. */
+  name?: Hex;
+  /** `upgradeToAndCall`-style: the new code is run at once with this call data. */
+  initData?: Hex;
+  /** A batch the account would run (Safe MultiSend) that the firewall could not read to its end. */
+  unreadable?: boolean;
+  /** The function that makes the change, e.g. `transferOwnership(address)`. */
+  signature: string;
   where: string;
 }
 
@@ -136,6 +207,16 @@ export interface TypedDataAction {
   /** True when a specific decoder (permit, order…) understood it. */
   recognised: boolean;
   hashError?: string;
+  /** Fields a decoder needed and could not read the way the wallet signs them (it assumed the worst). */
+  unreadable?: UnreadableField[];
+}
+
+/** ERC-7715: the site asks for a standing permission to spend from the account. */
+export interface PermissionAction extends PermissionGrant {
+  kind: 'permission';
+  method: string;
+  chainId?: number;
+  where: string;
 }
 
 export interface AddChainAction {
@@ -157,12 +238,14 @@ export type Action =
   | TransferAction
   | CallAction
   | PayoutAction
+  | ControlAction
   | OrderAction
   | AuthorizationAction
   | MessageAction
   | TypedDataAction
   | AddChainAction
-  | SwitchChainAction;
+  | SwitchChainAction
+  | PermissionAction;
 
 export type ActionOf<K extends Action['kind']> = Extract<Action, { kind: K }>;
 

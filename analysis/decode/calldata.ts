@@ -1,9 +1,10 @@
 // Decodes a transaction's calldata into actions, following the wrappers that hide calls inside calls
-// (multicall, Multicall3, smart-account batches, Safe, Universal Router). Depth and count are capped:
-// a request built to exhaust the decoder is reported, not followed forever.
-import { decodeFunctionData, getAddress, isAddressEqual, type Address, type Hex } from 'viem';
-import { isUnlimitedAmount, type Action, type CallAction } from './actions';
+// (multicall, Multicall3, smart-account batches, Safe and its MultiSend, Universal Router). Depth and
+// count are capped: a request built to exhaust the decoder is reported, not followed forever.
+import { decodeFunctionData, getAddress, isAddressEqual, numberToHex, zeroAddress, type Address, type Hex } from 'viem';
+import { isUnlimitedAmount, type Action, type CallAction, type ControlAction } from './actions';
 import { knownFunctions, SCAM_TYPICAL_FAMILY, type KnownFunction } from './abis';
+import { decodeMultiSend, safeLibrary } from './safe';
 import { decodeUniversalRouter } from './universal-router';
 
 export const MAX_NESTING = 4;
@@ -13,6 +14,8 @@ export interface CallInput {
   to?: Address;
   value: bigint;
   data: Hex;
+  /** Runs the callee's code as the calling account (a Safe transaction with operation 1). */
+  delegatecall?: boolean;
 }
 
 interface Frame {
@@ -21,13 +24,40 @@ interface Frame {
   depth: number;
   /** False inside Multicall3: the nested calls run as Multicall3, not as the signer. */
   actsAsSigner: boolean;
+  /** The account the calls come from: the signer, or the Safe / smart account it acts through. */
+  account?: Address;
   budget: { calls: number; truncated: boolean };
 }
 
 export function decodeCall(call: CallInput, signer: Address | undefined, where: string): Action[] {
   const out: Action[] = [];
-  visit(call, { signer, where, depth: 0, actsAsSigner: true, budget: { calls: 0, truncated: false } }, out);
+  visit(call, { signer, where, depth: 0, actsAsSigner: true, account: signer, budget: { calls: 0, truncated: false } }, out);
   return out;
+}
+
+export interface SafeTransaction {
+  to: Address;
+  value: bigint;
+  data: Hex;
+  /** 0 call, 1 delegatecall. */
+  operation: number;
+}
+
+/**
+ * The actions of one Safe transaction, whether sent through `execTransaction` or signed as EIP-712
+ * `SafeTx` typed data (the way Safe{Wallet} collects the owners' signatures): its call runs as the Safe.
+ */
+export function decodeSafeTransaction(safe: Address, safeTx: SafeTransaction, signer: Address | undefined, where: string): Action[] {
+  const out: Action[] = [];
+  followSafeTransaction(safe, safeTx, 'SafeTx', { signer, where, depth: 0, actsAsSigner: true, account: safe, budget: { calls: 0, truncated: false } }, out);
+  return out;
+}
+
+function followSafeTransaction(safe: Address, t: SafeTransaction, signature: string, frame: Frame, out: Action[]): void {
+  const delegatecall = t.operation === 1;
+  // Safe's own libraries (MultiSend, SignMessageLib, CreateCall, migrations) are what Safe{Wallet} delegatecalls.
+  if (delegatecall && frame.actsAsSigner && !safeLibrary(t.to)) out.push({ kind: 'control', power: 'safe-delegatecall', subject: safe, grantee: t.to, by: safe, signature, where: frame.where });
+  visit({ to: t.to, value: t.value, data: t.data, delegatecall }, { ...frame, depth: frame.depth + 1, account: safe, where: `${frame.where} › Safe transaction 1` }, out);
 }
 
 function visit(call: CallInput, frame: Frame, out: Action[]): void {
@@ -42,7 +72,7 @@ function visit(call: CallInput, frame: Frame, out: Action[]): void {
     if (!to || frame.depth > 0) out.push({ kind: 'call', to, value, data, depth: frame.depth, where: frame.where });
     return;
   }
-  const action: CallAction = { kind: 'call', to, value, data, depth: frame.depth, where: frame.where };
+  const action: CallAction = { kind: 'call', to, value, data, depth: frame.depth, where: frame.where, ...(call.delegatecall ? { delegatecall: true } : {}) };
   out.push(action);
   if (data.length < 10 || !to) return;
   action.selector = data.slice(0, 10) as Hex;
@@ -72,14 +102,19 @@ function interpret(known: KnownFunction, args: readonly unknown[], to: Address, 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shapes are fixed by the signatures in abis.ts
   const a = args as any[];
   const where = frame.where;
-  const nested = (calls: CallInput[], actsAsSigner: boolean, label: string) => {
+  /** `account`: who the nested calls come from; unchanged for calls a contract makes into itself. */
+  const nested = (calls: CallInput[], actsAsSigner: boolean, label: string, account = frame.account) => {
     calls.forEach((c, i) =>
-      visit(c, { ...frame, depth: frame.depth + 1, actsAsSigner: frame.actsAsSigner && actsAsSigner, where: `${where} › ${label} ${i + 1}` }, out),
+      visit(c, { ...frame, depth: frame.depth + 1, actsAsSigner: frame.actsAsSigner && actsAsSigner, account, where: `${where} › ${label} ${i + 1}` }, out),
     );
   };
   const mine = frame.actsAsSigner;
   const fromOther = (from: Address) => (frame.signer && isAddressEqual(from, frame.signer) ? undefined : from);
   const sig = known.signature;
+  // A change made as Multicall3 (or another stranger to the signer) is not the signer's to give.
+  const control = (c: Omit<ControlAction, 'kind' | 'signature' | 'where' | 'by'>) => {
+    if (mine) out.push({ kind: 'control', ...c, by: frame.account, signature: sig, where });
+  };
   switch (known.family) {
     case 'ERC-20':
       if (!mine) return;
@@ -155,15 +190,71 @@ function interpret(known: KnownFunction, args: readonly unknown[], to: Address, 
         (calls as Array<{ target: Address; callData: Hex; value?: bigint }>).map((c) => ({ to: c.target, value: c.value ?? 0n, data: c.callData })),
         false,
         'Multicall3 call',
+        to,
       );
       return;
     }
     case 'Smart account':
-      if (known.abi.name === 'execute') nested([{ to: a[0], value: a[1], data: a[2] }], true, 'execute');
-      else if (known.abi.name === 'execTransaction') nested([{ to: a[0], value: a[1], data: a[2] }], true, 'Safe transaction');
-      else if (sig === 'executeBatch(address[],uint256[],bytes[])')
-        nested((a[0] as Address[]).map((dest, i) => ({ to: dest, value: (a[1] as bigint[])[i] ?? 0n, data: (a[2] as Hex[])[i] ?? '0x' })), true, 'batch call');
-      else nested((a[0] as Array<{ target: Address; value: bigint; data: Hex }>).map((c) => ({ to: c.target, value: c.value, data: c.data })), true, 'batch call');
+      if (known.abi.name === 'execute') nested([{ to: a[0], value: a[1], data: a[2] }], true, 'execute', to);
+      else if (known.abi.name === 'execTransaction') {
+        followSafeTransaction(to, { to: a[0], value: a[1], data: a[2], operation: Number(a[3]) }, sig, frame, out);
+      } else if (sig === 'executeBatch(address[],uint256[],bytes[])')
+        nested((a[0] as Address[]).map((dest, i) => ({ to: dest, value: (a[1] as bigint[])[i] ?? 0n, data: (a[2] as Hex[])[i] ?? '0x' })), true, 'batch call', to);
+      else nested((a[0] as Array<{ target: Address; value: bigint; data: Hex }>).map((c) => ({ to: c.target, value: c.value, data: c.data })), true, 'batch call', to);
+      return;
+    case 'Safe MultiSend': {
+      // Only a delegatecall runs the batch as the Safe; a plain call runs it as the MultiSend contract.
+      // A look-alike at another address was reported above as a delegatecall to an unknown contract.
+      if (!call.delegatecall || !safeLibrary(to)) return;
+      const { transactions, complete } = decodeMultiSend(a[0], MAX_NESTED_CALLS);
+      if (!complete) control({ power: 'safe-delegatecall', subject: frame.account ?? to, grantee: to, unreadable: true });
+      const self = frame.account ?? to;
+      nested(transactions.map((t) => ({ to: BigInt(t.to) === 0n ? self : t.to, value: t.value, data: t.data, delegatecall: t.operation === 1 })), true, 'MultiSend call');
+      for (const t of transactions) if (t.operation === 1 && !safeLibrary(t.to)) control({ power: 'safe-delegatecall', subject: self, grantee: t.to });
+      return;
+    }
+    case 'Ownable':
+      if (known.abi.name === 'transferOwnership') control({ power: 'ownership', subject: to, grantee: a[0] });
+      else if (known.abi.name === 'renounceOwnership') control({ power: 'renounce-ownership', subject: to });
+      else control({ power: 'accept-ownership', subject: to, grantee: frame.account });
+      return;
+    case 'Wyvern proxy':
+      control({ power: 'ownership', subject: to, grantee: a[0] });
+      return;
+    case 'Upgradeable proxy':
+      if (known.abi.name === 'changeAdmin') control({ power: 'proxy-admin', subject: to, grantee: a[0] });
+      else control({ power: 'upgrade', subject: to, grantee: a[0], ...(a[1] !== undefined ? { initData: a[1] } : {}) });
+      return;
+    case 'ProxyAdmin':
+      if (known.abi.name === 'changeProxyAdmin') control({ power: 'proxy-admin', subject: a[0], grantee: a[1] });
+      else control({ power: 'upgrade', subject: a[0], grantee: a[1], ...(a[2] !== undefined ? { initData: a[2] } : {}) });
+      return;
+    case 'AccessControl':
+      if (known.abi.name === 'grantRole') control({ power: 'role', subject: to, role: a[0], grantee: a[1] });
+      else if (known.abi.name === 'renounceRole') control({ power: 'renounce-role', subject: to, role: a[0], removed: a[1] });
+      else if (known.abi.name === 'beginDefaultAdminTransfer') control({ power: 'role', subject: to, role: DEFAULT_ADMIN_ROLE, grantee: a[0] });
+      else control({ power: 'accept-ownership', subject: to, role: DEFAULT_ADMIN_ROLE, grantee: frame.account });
+      return;
+    case 'Safe settings':
+      switch (known.abi.name) {
+        case 'addOwnerWithThreshold':
+          return control({ power: 'safe-add-owner', subject: to, grantee: a[0], threshold: a[1] });
+        case 'removeOwner':
+          return control({ power: 'safe-remove-owner', subject: to, removed: a[1], threshold: a[2] });
+        case 'swapOwner':
+          return control({ power: 'safe-swap-owner', subject: to, removed: a[1], grantee: a[2] });
+        case 'changeThreshold':
+          return control({ power: 'safe-threshold', subject: to, threshold: a[0] });
+        case 'enableModule':
+          return control({ power: 'safe-module', subject: to, grantee: a[0] });
+        case 'setFallbackHandler':
+          return control({ power: 'safe-fallback', subject: to, ...nonZero(a[0]) });
+        default:
+          return control({ power: 'safe-guard', subject: to, ...nonZero(a[0]) });
+      }
+    case 'ENS':
+      if (known.abi.name === 'reclaim') control({ power: 'ens-manager', subject: to, name: numberToHex(a[0], { size: 32 }), grantee: a[1] });
+      else control({ power: 'ownership', subject: to, name: a[0], grantee: a[1] });
       return;
     case '1inch router': {
       const desc = a[1] as { dstReceiver: Address };
@@ -173,4 +264,11 @@ function interpret(known: KnownFunction, args: readonly unknown[], to: Address, 
     default:
       return;
   }
+}
+
+const DEFAULT_ADMIN_ROLE: Hex = `0x${'00'.repeat(32)}`;
+
+/** Setting a guard or handler to zero removes it: nobody receives anything. */
+function nonZero(address: Address): { grantee?: Address } {
+  return isAddressEqual(address, zeroAddress) ? {} : { grantee: address };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeFunctionData, parseAbi, type Address } from 'viem';
-import { A, MAX, NOW_S, call, eth, hexOf, nft, serializedTx, seaportOrder, siweMessage, ur, blurOrder } from '../fixtures/build';
+import { encodeFunctionData, getAddress, parseAbi, type Address } from 'viem';
+import { A, MAX, NOW_S, ONE_INCH_TRAITS, call, cowOrder, daiPermit, erc2612Permit, eth, hexOf, nft, oneInchOrder, permit2Single, serializedTx, seaportOrder, siweMessage, uniswapXOrder, ur, blurOrder, zeroExNftOrder } from '../fixtures/build';
 import { normalizeRequest } from '../normalize/request';
 import type { TypedDataInput } from '../normalize/typed-data';
 import { decodeCall } from './calldata';
@@ -54,6 +54,55 @@ describe('typed data', () => {
   it('reads a Blur sell order net of fees', () => {
     const [, order] = decodeTypedData(td(blurOrder(A.user, 1, A.azuki, 5n, 10_000n, [{ rate: 100, recipient: A.friend }])), A.user);
     expect(order).toMatchObject({ market: 'Blur', receives: [{ amount: 9_900n }], paysOthers: [{ amount: 100n }] });
+  });
+
+  it('chooses the permit decoder by the declared types, not by the keys in the message', () => {
+    const permit = erc2612Permit(A.usdc, 'USD Coin', '2', A.user, A.attacker, MAX, NOW_S + 3600);
+    const [, approval] = decodeTypedData(td({ ...permit, message: { ...permit.message, allowed: false } }), A.user);
+    expect(approval).toMatchObject({ kind: 'approval', standard: 'permit', amount: MAX, unlimited: true, revokes: false });
+    const [, revoke] = decodeTypedData(td(daiPermit(A.user, A.swapRouter02, false, 0)), A.user);
+    expect(revoke).toMatchObject({ standard: 'dai-permit', revokes: true, unlimited: false });
+  });
+
+  it('reads amounts as the wallet hashes them, and an unreadable one as unlimited, never 0', () => {
+    const permit = erc2612Permit(A.usdc, 'USD Coin', '2', A.user, A.attacker, 0n, NOW_S + 3600);
+    for (const value of [`0o${MAX.toString(8)}`, `0b${MAX.toString(2)}`, ` ${MAX} `, `0X${MAX.toString(16).toUpperCase()}`]) {
+      expect(decodeTypedData(td({ ...permit, message: { ...permit.message, value } }), A.user)[1], value).toMatchObject({ amount: MAX, revokes: false });
+    }
+    const [meta, approval] = decodeTypedData(td({ ...permit, message: { ...permit.message, value: 'ff' } }), A.user);
+    expect(approval).toMatchObject({ amount: MAX, unlimited: true, revokes: false, amountUnreadable: true });
+    expect(meta).toMatchObject({ unreadable: [{ path: 'message.value', treatedAs: 'unlimited' }] });
+    const p2 = permit2Single(A.usdc, 0n, A.attacker, NOW_S, NOW_S);
+    const [, single] = decodeTypedData(td({ ...p2, message: { ...p2.message, details: { ...p2.message.details, amount: 'all' } } }), A.user);
+    expect(single).toMatchObject({ standard: 'permit2-single', unlimited: true, amountUnreadable: true });
+  });
+
+  it('reads a UniswapX order per recipient: the swapper\'s output is what they get, the fee is paid to others', () => {
+    const order = uniswapXOrder(A.user, { token: A.usdc, amount: 1000n }, [{ token: A.weth, start: 310n, end: 300n, recipient: A.user }, { token: A.weth, start: 2n, end: 1n, recipient: A.feeCollector }], NOW_S);
+    const actions = decodeTypedData(td(order), A.user);
+    expect(actions.find((a) => a.kind === 'order')).toMatchObject({ market: 'UniswapX', gives: [{ token: A.usdc, amount: 1000n }], receives: [{ token: A.weth, amount: 300n }], paysOthers: [{ amount: 1n, recipient: getAddress(A.feeCollector) }] });
+    expect(actions.some((a) => a.kind === 'payout')).toBe(false);
+  });
+
+  it('reads a 1inch order, its receiver and whether its proceeds go through an extension', () => {
+    const [, plain] = decodeTypedData(td(oneInchOrder(A.user, A.usdc, 1000n, A.weth, 3n)), A.user);
+    expect(plain).toMatchObject({ market: '1inch', gives: [{ token: A.usdc, amount: 1000n }], receives: [{ token: A.weth, amount: 3n }], paysOthers: [] });
+    const [, fusion] = decodeTypedData(td(oneInchOrder(A.user, A.usdc, 1000n, A.weth, 3n, A.oneInchSettlement, ONE_INCH_TRAITS.postInteraction | ONE_INCH_TRAITS.expiration(NOW_S))), A.user);
+    expect(fusion).toMatchObject({ receives: [], paysOthers: [{ recipient: getAddress(A.oneInchSettlement), forwarded: true }], endTime: BigInt(NOW_S) });
+  });
+
+  it('reads a CoW order: sell amount plus fee given, buy amount to the receiver', () => {
+    const order = cowOrder(A.usdc, 1000n, A.weth, 3n, NOW_S, A.friend);
+    const [, cow] = decodeTypedData(td({ ...order, message: { ...order.message, feeAmount: '5' } }), A.user);
+    expect(cow).toMatchObject({ market: 'CoW Protocol', gives: [{ token: A.usdc, amount: 1005n }], receives: [], paysOthers: [{ token: A.weth, amount: 3n, recipient: A.friend }], endTime: BigInt(NOW_S) });
+  });
+
+  it('counts the fees of a 0x NFT bid as paid by the signer, and not those of a listing', () => {
+    const fees = [{ recipient: A.openseaFees, amount: 25n }];
+    const [, bid] = decodeTypedData(td(zeroExNftOrder(1, A.user, A.bayc, 1n, A.weth, 1000n, fees)), A.user);
+    expect(bid).toMatchObject({ gives: [{ token: A.weth, amount: 1025n }], paysOthers: [{ amount: 25n }] });
+    const [, listing] = decodeTypedData(td(zeroExNftOrder(0, A.user, A.bayc, 1n, A.weth, 1000n, fees)), A.user);
+    expect(listing).toMatchObject({ receives: [{ amount: 1000n }], paysOthers: [] });
   });
 
   it('marks typed data it does not know as unrecognised', () => {

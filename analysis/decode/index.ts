@@ -29,6 +29,9 @@ export function decodeRequest(request: NormalizedRequest, signer: Address | unde
       return [{ kind: 'switch-chain', chainId: request.chainId }];
     case 'authorizations':
       return authorizationActions(request.authorizations, 'authorization');
+    case 'permissions':
+      return request.grants.map((g, i) => ({ ...g, kind: 'permission', method: request.method, chainId: request.chainId, where: `permission ${i + 1}` }));
+    case 'prepared-calls':
     case 'unknown':
       return [];
   }

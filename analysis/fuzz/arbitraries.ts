@@ -21,6 +21,9 @@ export const ORIGIN = { origin: 'https://fuzz.example' };
 export const GUARDED_METHODS = [
   'eth_sendTransaction', 'eth_signTransaction', 'wallet_sendCalls', 'eth_sign', 'personal_sign', 'eth_signTypedData', 'eth_signTypedData_v1',
   'eth_signTypedData_v3', 'eth_signTypedData_v4', 'wallet_addEthereumChain', 'wallet_switchEthereumChain',
+  // Read since the guard holds every signing namespace (issue 15 #6).
+  'eth_sendTransactionSync', 'wallet_sendTransaction', 'eth_sendUnsignedTransaction', 'personal_sendTransaction', 'eth_sendRawTransaction', 'eth_sendRawTransactionSync',
+  'wallet_prepareCalls', 'wallet_sendPreparedCalls', 'wallet_grantPermissions', 'wallet_requestExecutionPermissions',
 ] as const;
 
 /** JSON with bigints (direct callers may put them in evidence) and without throwing on odd values. */

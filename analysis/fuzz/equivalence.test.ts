@@ -9,16 +9,61 @@ import { benign, type Fixture } from '../fixtures/requests';
 import type { AnalysisInput } from '../index';
 import { analyzeChecked } from './arbitraries';
 
-type Variant = { hexCase: 'lower' | 'upper' | 'same'; number: 'hex' | 'decimal' | 'padded' | 'upper' | 'number' | 'same'; pad: number; addressCase: 'lower' | 'upper' | 'same'; pretty: boolean; reorder: boolean };
+type TypedInteger = 'decimal' | 'hex' | 'octal' | 'binary' | 'spaced' | 'plus' | 'number' | 'same';
+type Variant = { hexCase: 'lower' | 'upper' | 'same'; number: 'hex' | 'padded' | 'upper' | 'number' | 'same'; pad: number; addressCase: 'lower' | 'upper' | 'same'; pretty: boolean; reorder: boolean; typedInteger: TypedInteger };
 
 const variant: fc.Arbitrary<Variant> = fc.record({
   hexCase: fc.constantFrom('lower', 'upper', 'same'),
-  number: fc.constantFrom('hex', 'decimal', 'padded', 'upper', 'number', 'same'),
+  number: fc.constantFrom('hex', 'padded', 'upper', 'number', 'same'),
   pad: fc.integer({ min: 1, max: 8 }),
   addressCase: fc.constantFrom('lower', 'upper', 'same'),
   pretty: fc.boolean(),
   reorder: fc.boolean(),
+  typedInteger: fc.constantFrom('decimal', 'hex', 'octal', 'binary', 'spaced', 'plus', 'number', 'same'),
 });
+
+/** A typed-data integer as signers read it (BigInt): every form here hashes to the same signature. */
+function typedInteger(value: unknown, form: TypedInteger): unknown {
+  let n: bigint;
+  try {
+    n = BigInt(value as string);
+  } catch {
+    return value;
+  }
+  if (n < 0n) return value;
+  switch (form) {
+    case 'decimal':
+      return n.toString();
+    case 'hex':
+      return `0x${n.toString(16)}`;
+    case 'octal':
+      return `0o${n.toString(8)}`;
+    case 'binary':
+      return `0b${n.toString(2)}`;
+    case 'spaced':
+      return ` ${n.toString()}\n`;
+    case 'plus':
+      return `+${n.toString()}`;
+    case 'number':
+      return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : value;
+    default:
+      return value;
+  }
+}
+
+type Types = Record<string, Array<{ name: string; type: string }>>;
+
+/** Rewrites every field the types declare as an integer, through structs and arrays. */
+function varyIntegers(types: Types, type: string, value: unknown, form: TypedInteger): unknown {
+  if (/\[\d*\]$/.test(type)) return Array.isArray(value) ? value.map((x) => varyIntegers(types, type.slice(0, type.lastIndexOf('[')), x, form)) : value;
+  if (Object.hasOwn(types, type)) {
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const f of types[type]!) if (Object.hasOwn(out, f.name)) out[f.name] = varyIntegers(types, f.type, out[f.name], form);
+    return out;
+  }
+  return /^u?int\d*$/.test(type) ? typedInteger(value, form) : value;
+}
 
 function quantity(value: unknown, v: Variant): unknown {
   let n: bigint;
@@ -31,8 +76,6 @@ function quantity(value: unknown, v: Variant): unknown {
   switch (v.number) {
     case 'hex':
       return `0x${hex}`;
-    case 'decimal':
-      return n.toString();
     case 'padded':
       return `0x${'0'.repeat(v.pad)}${hex}`;
     case 'upper':
@@ -74,7 +117,8 @@ function vary(request: AnalysisInput['request'], v: Variant): AnalysisInput['req
       params: params.map((p) => {
         if (isAddress(p)) return address(p, v);
         if (typeof p !== 'string') return p;
-        const data = JSON.parse(p) as Record<string, unknown>;
+        const parsed = JSON.parse(p) as { types: Types; primaryType: string; message: unknown } & Record<string, unknown>;
+        const data = { ...parsed, message: varyIntegers(parsed.types, parsed.primaryType, parsed.message, v.typedInteger) };
         const ordered = v.reorder ? Object.fromEntries(Object.entries(data).reverse()) : data;
         return JSON.stringify(ordered, null, v.pretty ? 2 : undefined);
       }),
@@ -105,6 +149,21 @@ describe('normalization equivalence', { timeout: 60_000 }, () => {
         expect(varied.summary, f.name).toBe(base.summary);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('a transaction value written as decimal digits warns, showing the decimal and the hex reading', async () => {
+    const transfers = allowed.filter((f) => f.input.request.method === 'eth_sendTransaction' && /^0x[0-9a-f]+$/.test(String((f.input.request.params as Array<Record<string, unknown>>)[0]?.value)));
+    expect(transfers.length).toBeGreaterThan(3);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...transfers), fc.bigInt({ min: 10n, max: 10n ** 24n }), async (f, wei) => {
+        const [t] = f.input.request.params as Array<Record<string, unknown>>;
+        const v = await run(f, { ...f.input.request, params: [{ ...t, value: wei.toString() }] });
+        expect(v.verdict).not.toBe('allow');
+        const hit = v.findings.find((x) => x.id === 'input.ambiguous-encoding');
+        expect((hit?.evidence?.readings as Array<{ value: string }>).map((r) => r.value)).toEqual([wei.toString(), BigInt(`0x${wei}`).toString()]);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseEther, serializeTransaction } from 'viem';
+import { executionPermission, grantPermissions } from '../fixtures/build';
 import { normalizeRequest } from './request';
 
 const USER = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -49,5 +51,49 @@ describe('normalizeRequest', () => {
       const r = normalizeRequest(junk);
       expect(r.error).toBeTypeOf('string');
     }
+  });
+  it('reads the methods that take a transaction like eth_sendTransaction', () => {
+    const t = { from: USER, to: USER, value: '0x1' };
+    for (const method of ['eth_sendTransactionSync', 'wallet_sendTransaction', 'eth_sendUnsignedTransaction', 'personal_sendTransaction']) {
+      expect(normalizeRequest({ method, params: [t, 'passphrase'] }).request, method).toMatchObject({ kind: 'transaction', tx: { to: USER, value: 1n } });
+    }
+  });
+  it('reads a signed raw transaction', () => {
+    const raw = serializeTransaction({ chainId: 10, type: 'eip1559', to: USER, value: parseEther('2'), maxFeePerGas: 1n, maxPriorityFeePerGas: 1n, gas: 21000n }, { r: `0x${'1'.repeat(64)}`, s: `0x${'2'.repeat(64)}`, yParity: 0 });
+    expect(normalizeRequest({ method: 'eth_sendRawTransaction', params: [raw] }).request).toMatchObject({ kind: 'transaction', tx: { to: USER, value: 2n * 10n ** 18n, chainId: 10, presigned: true } });
+    expect(normalizeRequest({ method: 'eth_sendRawTransactionSync', params: ['0x1234'] }).error).toMatch(/does not parse/);
+  });
+  it('reads ERC-7715 requests in viem\'s and in MetaMask\'s shape', () => {
+    const mm = normalizeRequest(executionPermission(USER, { type: 'erc20-token-stream', data: { tokenAddress: USER, amountPerSecond: '0x10', maxAmount: '0x1000', initialAmount: '0x1' } }, 1_800_000_000));
+    expect(mm.request).toMatchObject({ kind: 'permissions', chainId: 1, grants: [{ type: 'erc20-token-stream', grantee: USER, token: USER, amount: 0x1000n, perSecond: 0x10n, expiry: 1_800_000_000n, adjustable: true }] });
+    const draft = normalizeRequest(grantPermissions(USER, [{ type: 'erc20-token-transfer', data: { address: USER, ticker: 'X' }, policies: [{ type: 'token-allowance', data: { allowance: '0x64' } }] }], 1_800_000_000));
+    expect(draft.request).toMatchObject({ kind: 'permissions', grants: [{ type: 'erc20-token-transfer', grantee: USER, token: USER, amount: 100n, expiry: 1_800_000_000n }] });
+    const unreadable = normalizeRequest(executionPermission(USER, { type: 'native-token-periodic', data: { periodAmount: 'lots', periodDuration: 86400 } }));
+    expect(unreadable.request).toMatchObject({ grants: [{ token: 'native', amountUnreadable: true, periodSeconds: 86400 }] });
+    expect(normalizeRequest({ method: 'wallet_grantPermissions', params: [{ expiry: 1 }] }).error).toMatch(/no list of permissions/);
+  });
+  it('reads fields as the request\'s own, never through a prototype', () => {
+    const inherited = Object.create({ value: '0x3635c9adc5dea00000' }) as Record<string, unknown>;
+    inherited.to = USER;
+    expect(normalizeRequest({ method: 'eth_sendTransaction', params: [inherited] }).request).toMatchObject({ tx: { value: 0n } });
+    const parsed = JSON.parse(`[{"to":"${USER}","__proto__":{"value":"0x1"}}]`) as unknown;
+    const r = normalizeRequest({ method: 'eth_sendTransaction', params: parsed });
+    expect(r.request).toMatchObject({ tx: { value: 0n } });
+    expect(r.differences.map((d) => d.kind)).toEqual(['prototype-key']);
+  });
+  it('finds a __proto__ key inside typed data given as JSON text', () => {
+    const text = '{"types":{"M":[{"name":"a","type":"uint256"}]},"primaryType":"M","domain":{},"message":{"a":"1","__proto__":{"spender":"0x1"}}}';
+    const r = normalizeRequest({ method: 'eth_signTypedData_v4', params: [USER, text] });
+    expect(r.differences.map((d) => [d.kind, d.where])).toEqual([['prototype-key', 'typed data.message']]);
+  });
+  it('reports the prototype key even when the rest cannot be read', () => {
+    const r = normalizeRequest({ method: 'eth_sendTransaction', params: JSON.parse('[{"to":"nope","__proto__":{"value":"0x1"}}]') as unknown });
+    expect(r.error).toBeTypeOf('string');
+    expect(r.differences.map((d) => d.kind)).toEqual(['prototype-key']);
+  });
+  it('lists fields other wallets read differently, and only those', () => {
+    const r = normalizeRequest({ method: 'wallet_sendCalls', params: [{ chainId: '10', from: USER, calls: [{ to: USER, value: '0x10', data: '0x123' }, { to: USER, value: '25' }] }] });
+    expect(r.differences.map((d) => d.where)).toEqual(['batch chain id', 'call 1 data', 'call 2 value']);
+    expect(normalizeRequest({ method: 'eth_sendTransaction', params: [{ to: USER, value: '0x10', data: '0x1234', chainId: '0x0001' }] }).differences).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 // Turns the page's raw `{ method, params }` into one typed shape per kind of request. Everything the
 // page sent is untrusted: each field is read leniently (see values.ts) and anything unreadable is
 // reported in `problems`, which the rules turn into findings instead of letting the request pass.
-import type { Address, Hex } from 'viem';
+import { parseTransaction, type Address, type Hex } from 'viem';
 import type { WalletRequest } from '../types';
+import { readPermissionRequest, type PermissionGrant } from './permissions';
+import { addressDifference, bytesDifference, messageDifference, quantityDifference, shadowKeys, type ReadingDifference } from './readings';
 import { InputError, looksLikeAddress, readAddress, readChainId, readHex, readQuantity, tryRead, type Notes } from './values';
 import { readTypedData, type TypedDataInput, type LegacyTypedField } from './typed-data';
 
@@ -21,6 +23,8 @@ export interface TxRequest {
   data: Hex;
   chainId?: number;
   authorizationList?: Authorization[];
+  /** Already signed by the page (eth_sendRawTransaction): the wallet only broadcasts it. */
+  presigned?: boolean;
 }
 
 export type NormalizedRequest =
@@ -32,6 +36,10 @@ export type NormalizedRequest =
   | { kind: 'add-chain'; method: string; chainId: number; chainName?: string; rpcUrls: string[]; explorerUrls: string[]; nativeSymbol?: string }
   | { kind: 'switch-chain'; method: string; chainId: number }
   | { kind: 'authorizations'; method: string; authorizations: Authorization[] }
+  /** ERC-7715: let another key or account spend from this one without asking again. */
+  | { kind: 'permissions'; method: string; chainId?: number; grants: PermissionGrant[] }
+  /** Calls prepared and signed elsewhere (wallet_sendPreparedCalls): what they do is not in the request. */
+  | { kind: 'prepared-calls'; method: string; chainId?: number }
   | { kind: 'unknown'; method: string };
 
 export interface NormalizeResult {
@@ -40,9 +48,23 @@ export interface NormalizeResult {
   error?: string;
   /** Unusual but accepted encodings. */
   notes: Notes;
+  /** Fields that other readers (wallets, parsers, copies) would take differently; see readings.ts. */
+  differences: ReadingDifference[];
 }
 
-export const TX_METHODS = new Set(['eth_sendTransaction', 'eth_signTransaction']);
+/**
+ * Methods whose first parameter is a transaction object, as in eth_sendTransaction:
+ * - eth_signTransaction (returns the signed bytes for the page to send);
+ * - wallet_sendTransaction, the wallet-namespace alias viem's sendTransaction and sendTransactionSync
+ *   try first (viem actions/wallet/sendTransactionSync.ts);
+ * - eth_sendTransactionSync, the send-and-wait form of EIP-7966 (which names eth_sendRawTransactionSync);
+ * - eth_sendUnsignedTransaction, the development nodes' method (viem actions/test/sendUnsignedTransaction.ts);
+ * - personal_sendTransaction, geth's [tx, passphrase].
+ */
+export const TX_METHODS = new Set(['eth_sendTransaction', 'eth_signTransaction', 'wallet_sendTransaction', 'eth_sendTransactionSync', 'eth_sendUnsignedTransaction', 'personal_sendTransaction']);
+/** Already-signed transactions the wallet passes to its node (viem types/eip1193.ts; EIP-7966 for the Sync form). */
+export const RAW_TX_METHODS = new Set(['eth_sendRawTransaction', 'eth_sendRawTransactionSync']);
+export const PERMISSION_METHODS = new Set(['wallet_grantPermissions', 'wallet_requestExecutionPermissions']);
 export const TYPED_DATA_METHODS = new Set(['eth_signTypedData', 'eth_signTypedData_v1', 'eth_signTypedData_v3', 'eth_signTypedData_v4']);
 
 const MAX_CALLS = 256;
@@ -50,23 +72,40 @@ const MAX_AUTHORIZATIONS = 64;
 
 export function normalizeRequest(raw: unknown): NormalizeResult {
   const notes: Notes = [];
+  const differences: ReadingDifference[] = [];
   try {
     if (typeof raw !== 'object' || raw === null) throw new InputError('the request is not an object');
     const { method, params } = raw as WalletRequest;
     if (typeof method !== 'string' || method === '') throw new InputError('the request has no method');
-    return { request: readByMethod(method, params, notes), notes };
+    // First, and whether or not the rest can be read: a hidden prototype is a finding of its own.
+    differences.push(...shadowKeys(params, 'params'));
+    const request = readByMethod(method, params, notes, differences);
+    differences.push(...fieldDifferences(request, params));
+    return { request, notes, differences };
   } catch (error) {
-    return { error: error instanceof InputError ? error.message : `unexpected input: ${String(error)}`, notes };
+    return { error: error instanceof InputError ? error.message : `unexpected input: ${String(error)}`, notes, differences };
   }
 }
 
-function readByMethod(method: string, params: unknown, notes: Notes): NormalizedRequest {
+function readByMethod(method: string, params: unknown, notes: Notes, differences: ReadingDifference[]): NormalizedRequest {
   const list = Array.isArray(params) ? params : params === undefined ? [] : [params];
-  if (TX_METHODS.has(method)) return { kind: 'transaction', method, tx: readTx(list[0], 'transaction', notes) };
-  if (method === 'wallet_sendCalls') return readSendCalls(method, list[0], notes);
+  if (TX_METHODS.has(method)) {
+    if (method === 'personal_sendTransaction' && list[1] !== undefined) notes.push('personal_sendTransaction carries a passphrase');
+    return { kind: 'transaction', method, tx: readTx(list[0], 'transaction', notes) };
+  }
+  if (RAW_TX_METHODS.has(method)) return { kind: 'transaction', method, tx: readRawTx(list[0], notes) };
+  // wallet_prepareCalls (Porto, Base account SDK) takes the same { from, chainId, calls } as wallet_sendCalls and only prepares them.
+  if (method === 'wallet_sendCalls' || method === 'wallet_prepareCalls') return readSendCalls(method, list[0], notes);
+  if (PERMISSION_METHODS.has(method)) return { kind: 'permissions', method, ...readPermissionRequest(method, list, notes) };
+  if (method === 'wallet_sendPreparedCalls') {
+    // Porto's docs (docs/pages/sdk/rpc/wallet_sendPreparedCalls.md): [{ chainId, context, key|signature }].
+    const p = asObject(list[0], 'wallet_sendPreparedCalls parameters');
+    const chainId = p.chainId === undefined || p.chainId === null ? undefined : tryRead(() => readChainId(p.chainId, 'chain id', notes));
+    return { kind: 'prepared-calls', method, chainId };
+  }
   if (method === 'eth_sign') return readEthSign(list, notes);
   if (method === 'personal_sign') return readPersonalSign(list, notes);
-  if (TYPED_DATA_METHODS.has(method)) return readTypedDataRequest(method, list, notes);
+  if (TYPED_DATA_METHODS.has(method)) return readTypedDataRequest(method, list, notes, differences);
   if (method === 'wallet_addEthereumChain') return readAddChain(method, list[0], notes);
   if (method === 'wallet_switchEthereumChain') {
     const p = asObject(list[0], 'chain switch parameters');
@@ -77,9 +116,35 @@ function readByMethod(method: string, params: unknown, notes: Notes): Normalized
   return { kind: 'unknown', method };
 }
 
+/**
+ * Fields are read as the object's own: an inherited property (a polluted Object.prototype in a direct
+ * caller, or `toString` asked for by name) is not part of what the page sent.
+ */
 function asObject(value: unknown, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${what} is missing or not an object`);
-  return value as Record<string, unknown>;
+  // A prototype-less copy of the own fields: no lookup falls through to a prototype, and an own
+  // "__proto__" stays an ordinary field (define, never assign, so no setter can run).
+  const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) Object.defineProperty(copy, key, { value: (value as Record<string, unknown>)[key], enumerable: true });
+  return copy;
+}
+
+/** eth_sendRawTransaction: the page signed it already; read what it does (viem parses every envelope type). */
+function readRawTx(value: unknown, notes: Notes): TxRequest {
+  const bytes = readHex(value, 'signed transaction', notes);
+  let parsed: ReturnType<typeof parseTransaction>;
+  try {
+    parsed = parseTransaction(bytes);
+  } catch {
+    throw new InputError('the signed transaction does not parse');
+  }
+  const tx: TxRequest = { value: parsed.value ?? 0n, data: parsed.data ?? '0x', presigned: true };
+  if (parsed.to) tx.to = readAddress(parsed.to, 'transaction recipient');
+  if (parsed.chainId !== undefined) tx.chainId = parsed.chainId;
+  if ('authorizationList' in parsed && parsed.authorizationList) {
+    tx.authorizationList = parsed.authorizationList.map((a) => ({ chainId: a.chainId, delegate: readAddress(a.address, 'authorization delegate'), nonce: BigInt(a.nonce) }));
+  }
+  return tx;
 }
 
 export function readTx(value: unknown, what: string, notes: Notes): TxRequest {
@@ -144,7 +209,7 @@ function messageBytes(value: unknown, notes: Notes): Hex {
   return `0x${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-function readTypedDataRequest(method: string, list: unknown[], notes: Notes): NormalizedRequest {
+function readTypedDataRequest(method: string, list: unknown[], notes: Notes, differences: ReadingDifference[]): NormalizedRequest {
   if (list.length < 2) throw new InputError(`${method} needs an address and typed data`);
   // v3/v4 are [address, data], v1 is [data, address]; dapps mix them up and wallets tolerate it.
   let [first, second] = list;
@@ -153,7 +218,7 @@ function readTypedDataRequest(method: string, list: unknown[], notes: Notes): No
     [first, second] = [second, first];
   }
   const address = readAddress(first, 'signer', notes);
-  const parsed = readTypedData(second, notes);
+  const parsed = readTypedData(second, notes, differences);
   if (parsed.kind === 'legacy') return { kind: 'typed-data-legacy', method, address, fields: parsed.fields };
   return { kind: 'typed-data', method, address, typedData: parsed.typedData };
 }
@@ -175,9 +240,61 @@ function readAddChain(method: string, value: unknown, notes: Notes): NormalizedR
 
 function findAuthorizationList(list: unknown[]): unknown {
   for (const p of list) {
-    if (typeof p === 'object' && p !== null && 'authorizationList' in p) return (p as { authorizationList: unknown }).authorizationList;
+    if (typeof p === 'object' && p !== null && Object.hasOwn(p, 'authorizationList')) return (p as { authorizationList: unknown }).authorizationList;
   }
   return undefined;
+}
+
+const ownField = (o: unknown, key: string): unknown => (typeof o === 'object' && o !== null && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+
+/** The raw fields the request was read from, compared with how other readers take them. */
+function fieldDifferences(request: NormalizedRequest, params: unknown): ReadingDifference[] {
+  const list = Array.isArray(params) ? params : params === undefined ? [] : [params];
+  const out: ReadingDifference[] = [];
+  const add = (d: ReadingDifference | undefined) => d && out.length < 40 && out.push(d);
+  const authorizations = (value: unknown, where: string) => {
+    if (!Array.isArray(value)) return;
+    value.slice(0, MAX_AUTHORIZATIONS).forEach((a, i) => {
+      add(quantityDifference(ownField(a, 'chainId'), `${where} authorization ${i + 1} chain id`));
+      add(quantityDifference(ownField(a, 'nonce'), `${where} authorization ${i + 1} nonce`));
+      add(addressDifference(ownField(a, 'address') ?? ownField(a, 'contractAddress'), `${where} authorization ${i + 1} delegate`));
+    });
+  };
+  const tx = (t: unknown, where: string) => {
+    add(quantityDifference(ownField(t, 'value'), `${where} value`, 'wei'));
+    add(quantityDifference(ownField(t, 'chainId'), `${where} chain id`));
+    add(quantityDifference(ownField(t, 'nonce'), `${where} nonce`));
+    add(bytesDifference(ownField(t, 'data') ?? ownField(t, 'input'), `${where} data`));
+    add(addressDifference(ownField(t, 'to'), `${where} recipient`));
+    add(addressDifference(ownField(t, 'from'), `${where} sender`));
+    authorizations(ownField(t, 'authorizationList'), where);
+  };
+  switch (request.kind) {
+    case 'transaction':
+      if (!request.tx.presigned) tx(list[0], 'transaction');
+      break;
+    case 'calls': {
+      const p = list[0];
+      add(quantityDifference(ownField(p, 'chainId'), 'batch chain id'));
+      add(addressDifference(ownField(p, 'from'), 'batch sender'));
+      const calls = ownField(p, 'calls');
+      if (Array.isArray(calls)) calls.slice(0, MAX_CALLS).forEach((c, i) => tx(c, `call ${i + 1}`));
+      break;
+    }
+    case 'add-chain':
+    case 'switch-chain':
+      add(quantityDifference(ownField(list[0], 'chainId'), 'chain id'));
+      break;
+    case 'message':
+      add(messageDifference(request.method === 'eth_sign' || request.paramsSwapped ? list[1] : list[0], 'message'));
+      break;
+    case 'authorizations':
+      for (const p of list) authorizations(ownField(p, 'authorizationList'), 'request');
+      break;
+    default:
+      break;
+  }
+  return out;
 }
 
 function readAuthorizations(value: unknown, notes: Notes): Authorization[] {
@@ -207,6 +324,8 @@ export function signerOf(request: NormalizedRequest): Address | undefined {
     case 'typed-data':
     case 'typed-data-legacy':
       return request.address;
+    case 'permissions':
+    case 'prepared-calls':
     default:
       return undefined;
   }

@@ -1,6 +1,8 @@
 // Typed data (EIP-712) arrives as a JSON string or an object, sometimes megabytes big or deeply
 // nested by an attacker hoping the firewall gives up. Limits are checked before anything is walked.
 import { hashTypedData, type Hex } from 'viem';
+import { duplicateKeys, shadowKeys, type ReadingDifference } from './readings';
+import { typedDifferences } from './typed-message';
 import { InputError, type Notes } from './values';
 
 export interface TypedDataInput {
@@ -26,7 +28,11 @@ export const MAX_DEPTH = 32;
 
 export type ParsedTypedData = { kind: 'eip712'; typedData: TypedDataInput } | { kind: 'legacy'; fields: LegacyTypedField[] };
 
-export function readTypedData(value: unknown, notes: Notes): ParsedTypedData {
+/**
+ * `differences` collects what other readers would take differently: keys given twice in the JSON text
+ * (JSON.parse keeps the last, other parsers the first) and field values signers hash unlike they read.
+ */
+export function readTypedData(value: unknown, notes: Notes, differences: ReadingDifference[] = []): ParsedTypedData {
   let data = value;
   if (typeof data === 'string') {
     if (data.length > MAX_TYPED_DATA_CHARS) throw new InputError(`typed data is larger than ${MAX_TYPED_DATA_CHARS / 1_000_000} MB`);
@@ -35,6 +41,8 @@ export function readTypedData(value: unknown, notes: Notes): ParsedTypedData {
     } catch {
       throw new InputError('typed data is not valid JSON');
     }
+    // JSON text is parsed here, so its keys are scanned here (params as objects are scanned by normalizeRequest).
+    differences.push(...duplicateKeys(value as string, 'typed data'), ...shadowKeys(data, 'typed data'));
   } else if (typeof data === 'object' && data !== null) {
     notes.push('typed data is given as an object, not a JSON string');
   }
@@ -53,13 +61,14 @@ export function readTypedData(value: unknown, notes: Notes): ParsedTypedData {
       throw new InputError(`typed data type ${name} is malformed`);
     }
   }
-  if (!(o.primaryType in types)) throw new InputError(`typed data primaryType ${o.primaryType} is not defined in types`);
+  if (!Object.hasOwn(types, o.primaryType)) throw new InputError(`typed data primaryType ${o.primaryType} is not defined in types`);
   const typedData: TypedDataInput = {
     domain,
     types: types as TypedDataInput['types'],
     primaryType: o.primaryType,
     message: o.message as Record<string, unknown>,
   };
+  differences.push(...typedDifferences(typedData));
   try {
     typedData.hash = hashTypedData(typedData as Parameters<typeof hashTypedData>[0]);
   } catch (error) {

@@ -31,10 +31,12 @@ export interface KnownChain {
   name: string;
   symbol: string;
   words: string[];
+  /** The chain's default public node, as viem's chain definition names it. */
+  rpcUrl?: string;
 }
 
 export const knownChains: ReadonlyMap<number, KnownChain> = new Map(
-  CHAINS.map((c) => [c.id, { id: c.id, name: c.name, symbol: c.nativeCurrency.symbol, words: [...words(c.name), ...(ALIASES[c.id] ?? [])] }]),
+  CHAINS.map((c) => [c.id, { id: c.id, name: c.name, symbol: c.nativeCurrency.symbol, words: [...words(c.name), ...(ALIASES[c.id] ?? [])], rpcUrl: c.rpcUrls.default.http[0] }]),
 );
 
 export function words(name: string): string[] {

@@ -2,6 +2,7 @@
 // Permit2). The question that matters most is who receives the right to move the tokens.
 import type { ApprovalAction } from '../decode/actions';
 import { amountText, dateText, evidence, label, short, tokenLabel } from '../format';
+import { permissionRules } from './permissions';
 import { actionsOf, type Rule, type RuleContext } from './rule';
 
 const STANDARD_WORDS: Record<ApprovalAction['standard'], string> = {
@@ -37,12 +38,13 @@ export function isBroad(a: ApprovalAction, ctx: RuleContext): boolean {
 
 function what(a: ApprovalAction, ctx: RuleContext): string {
   if (a.standard === 'setApprovalForAll') return `all your ${tokenLabel(a.token, ctx.facts)} NFTs`;
+  if (a.amountUnreadable) return `an amount of ${tokenLabel(a.token, ctx.facts)} that cannot be read (taken as unlimited)`;
   if (isNftApprove(a, ctx)) return `your ${tokenLabel(a.token, ctx.facts)} NFT #${a.amount}`;
   return amountText(a.amount, a.token, ctx.facts);
 }
 
 function facts(a: ApprovalAction) {
-  return evidence({ standard: a.standard, token: a.token, spender: a.spender, amount: a.amount, expiresAt: a.expiresAt, where: a.where });
+  return evidence({ standard: a.standard, token: a.token, spender: a.spender, amount: a.amount, ...(a.amountUnreadable ? { amountUnreadable: true } : {}), expiresAt: a.expiresAt, where: a.where });
 }
 
 export const approvalRules: Rule[] = [
@@ -174,4 +176,6 @@ export const approvalRules: Rule[] = [
           evidence: facts(a),
         })),
   },
+  // ERC-7715 standing permissions are approvals in another form; listed here, after the token approvals.
+  ...permissionRules,
 ];

@@ -2,7 +2,9 @@
 import { approvalRules } from './approvals';
 import { batchRules } from './batch';
 import { chainRules } from './chains';
+import { controlRules } from './control';
 import { eip7702Rules } from './eip7702';
+import { frameRules } from './frame';
 import { inputRules } from './input';
 import { messageRules } from './messages';
 import { orderRules } from './orders';
@@ -14,10 +16,12 @@ import { typedDataRules } from './typed-data';
 
 export const rules: readonly Rule[] = [
   ...inputRules,
+  ...frameRules,
   ...siteRules,
   ...poisoningRules,
   ...eip7702Rules,
   ...approvalRules,
+  ...controlRules,
   ...orderRules,
   ...batchRules,
   ...transactionRules,

@@ -1,5 +1,36 @@
-// Findings about the request itself: unreadable, oddly encoded, unknown method, missing context.
-import { type Rule } from './rule';
+// Findings about the request itself: unreadable, oddly encoded, read differently by some wallets,
+// unknown method, missing context.
+import type { Hex } from 'viem';
+import { knownFunctions } from '../decode/abis';
+import { etherText } from '../format';
+import type { Reading, ReadingDifference } from '../normalize/readings';
+import { type Rule, type RuleContext } from './rule';
+
+/** A reading in words: amounts of the coin in ETH, call data with the function it calls. */
+function readingText(r: Reading, ctx: RuleContext): string {
+  if (r.wei !== undefined) return etherText(r.wei, ctx.chainId);
+  if (r.data !== undefined) return callText(r.data);
+  return r.value;
+}
+
+function callText(data: Hex): string {
+  if (data.length < 10) return data === '0x' ? 'no call data' : `the bytes ${data}`;
+  const selector = data.slice(0, 10) as Hex;
+  const known = knownFunctions.get(selector)?.[0];
+  return known ? `a call to ${known.signature} (${selector})` : `a call to the unknown function ${selector}`;
+}
+
+const ambiguous = (ctx: RuleContext) => (ctx.differences ?? []).filter((d) => d.kind !== 'prototype-key');
+
+function differenceHit(d: ReadingDifference, ctx: RuleContext) {
+  const [ours, ...others] = d.readings;
+  const readings = d.readings.map((r) => `${r.by}: ${readingText(r, ctx)}`).join('; ');
+  return {
+    title: `The ${d.where} can be read two ways: ${readingText(ours!, ctx)} or ${others.map((r) => readingText(r, ctx)).join(' or ')}`,
+    detail: `It is written as ${d.written}. ${readings}. What you are shown may not be what your wallet signs or sends: no site needs to write it this way, so continue only if you know why it does.`,
+    evidence: { where: d.where, written: d.written, readings: d.readings.map((r) => ({ by: r.by, value: r.value })) },
+  };
+}
 
 export const inputRules: Rule[] = [
   {
@@ -18,12 +49,49 @@ export const inputRules: Rule[] = [
         : [],
   },
   {
+    id: 'input.prototype-key',
+    severity: 'danger',
+    summary: 'The request has an own "__proto__" key: a wallet that copies it with Object.assign reads the fields inside as the request\'s own (a hidden value or data).',
+    // A block, not a warning: no wallet API has such a field and no library writes one (JSON.stringify of
+    // an ordinary object cannot), so it only appears in a request built to be read two ways, and the
+    // hidden reading may move assets the firewall never examined.
+    check: (ctx) =>
+      (ctx.differences ?? [])
+        .filter((d) => d.kind === 'prototype-key')
+        .map((d) => ({
+          title: 'The request hides fields that some wallets would use',
+          detail: `In ${d.where} it has a key named "__proto__" holding ${d.written}. The firewall read the request without it; a wallet that copies the request with Object.assign ${d.readings[1]!.value}${d.readings[1]!.wei !== undefined ? `, which sends ${etherText(d.readings[1]!.wei, ctx.chainId)}` : ''}. Honest sites never send this.`,
+          evidence: { where: d.where, written: d.written, readings: d.readings.map((r) => ({ by: r.by, value: r.value })) },
+        })),
+  },
+  {
+    id: 'input.ambiguous-encoding',
+    severity: 'warn',
+    summary: 'A field is written so that wallets may read it differently from the firewall (digits without 0x, odd-length hex, a key given twice, a bool as text…); shows both readings.',
+    check: (ctx) => ambiguous(ctx).map((d) => differenceHit(d, ctx)),
+  },
+  {
     id: 'input.unusual-encoding',
     severity: 'info',
-    summary: 'The request uses an unusual encoding the wallet accepts (no 0x, odd-length hex, swapped parameters…).',
+    summary: 'The request uses an unusual encoding every wallet reads the same way (hex without 0x, a zero-padded chain id, swapped parameters…).',
     check: (ctx) =>
       ctx.notes.length > 0 && !ctx.readError
         ? [{ title: 'The request is written in an unusual way', detail: `${[...new Set(ctx.notes)].slice(0, 6).join('; ')}.`, evidence: { notes: [...new Set(ctx.notes)] } }]
+        : [],
+  },
+  {
+    id: 'input.prepared-calls',
+    severity: 'warn',
+    summary: 'wallet_sendPreparedCalls: calls prepared and signed earlier; what they do is not in the request.',
+    check: (ctx) =>
+      ctx.request?.kind === 'prepared-calls'
+        ? [
+            {
+              title: 'The site sends calls that were prepared and signed earlier',
+              detail: 'This request carries only a signature and a reference to calls prepared before, so neither the firewall nor your wallet can show what they do. Continue only if you just approved these calls.',
+              evidence: { method: ctx.method, chainId: ctx.request.chainId },
+            },
+          ]
         : [],
   },
   {

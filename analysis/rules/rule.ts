@@ -5,6 +5,7 @@ import type { Address } from 'viem';
 import type { AddressHistory } from '../context/history';
 import type { Facts } from '../context/facts';
 import type { Action, ActionOf } from '../decode/actions';
+import type { ReadingDifference } from '../normalize/readings';
 import type { NormalizedRequest } from '../normalize/request';
 import type { SiteRisk } from '../site/site-risk';
 import type { RequestOrigin, Severity, WalletRequest } from '../types';
@@ -16,6 +17,8 @@ export interface RuleContext {
   readError?: string;
   /** Unusual encodings the wallet accepts anyway. */
   notes: string[];
+  /** Fields a wallet may read differently from the firewall (analysis/normalize/readings.ts). */
+  differences?: ReadingDifference[];
   actions: Action[];
   facts: Facts;
   origin: RequestOrigin;
@@ -28,6 +31,8 @@ export interface RuleContext {
   site?: SiteRisk;
   /** ms since epoch. */
   now: number;
+  /** What the guard found changed in the frame's built-ins before it started (a frame the page prepared). */
+  frameTampered?: string;
 }
 
 export interface RuleHit {

@@ -4,6 +4,23 @@ import { actionsOf, type Rule } from './rule';
 
 export const typedDataRules: Rule[] = [
   {
+    id: 'typed.unreadable-field',
+    severity: 'danger',
+    summary: 'A permit or order field that decides what is given away (an amount, a spender, a token) cannot be read the way the wallet signs it; the worst is assumed.',
+    // A danger, never a quiet 0: an amount the firewall cannot read may be one a wallet reads as everything.
+    check: (ctx) =>
+      actionsOf(ctx, 'typed-data')
+        .filter((t) => t.unreadable?.length)
+        .map((t) => ({
+          title: `The signature's ${t.unreadable!.map((u) => u.path.replace(/^message\./, '')).slice(0, 3).join(', ')} cannot be read`,
+          detail: `${t.unreadable!
+            .slice(0, 4)
+            .map((u) => `${u.path} (${u.type}) is written as ${u.written}`)
+            .join('; ')}. Wallets may sign it differently or refuse it; the firewall took the worst case (${[...new Set(t.unreadable!.map((u) => u.treatedAs))].join(', ')}). Do not sign unless you know exactly what this is.`,
+          evidence: { primaryType: t.primaryType, unreadable: t.unreadable },
+        })),
+  },
+  {
     id: 'typed.malformed',
     severity: 'warn',
     summary: 'Typed data that does not hash under EIP-712 rules (the wallet may read it differently).',

@@ -3,7 +3,7 @@
 import { formatUnits, getAddress, type Address } from 'viem';
 import type { ChainReader } from '../context/chain-reader';
 import { nativeSymbol } from '../format';
-import { KNOWN_DECIMALS } from '../registry/curated';
+import { KNOWN_DECIMALS } from '../registry/deployments';
 import type { ApprovalChange, AssetChange, AssetMovement, PartyCode, SimulatedAsset } from './types';
 
 const MAX_TOKENS = 16;

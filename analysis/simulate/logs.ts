@@ -2,7 +2,7 @@
 // Approval signatures and differ only in how many topics are indexed, which is how they are told
 // apart here. Logs from the eth_simulateV1 pseudo-address are native value transfers (traceTransfers).
 import { decodeAbiParameters, getAddress, parseAbiItem, toEventSelector, type Address, type Hex } from 'viem';
-import { WRAPPED_NATIVE } from '../registry/curated';
+import { WRAPPED_NATIVE } from '../registry/deployments';
 import type { ApprovalChange, AssetMovement } from './types';
 
 export interface RawLog {

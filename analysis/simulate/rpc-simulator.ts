@@ -2,7 +2,7 @@
 // offer a method so the next request goes straight to what works, and when nothing works says why
 // instead of guessing.
 import { createPublicClient, http, type PublicClient } from 'viem';
-import { createRpcChainReader, type ChainReader } from '../context/chain-reader';
+import { createRpcChainReader, type ChainReader, type NodeAddress } from '../context/chain-reader';
 import { describe, netChanges } from './changes';
 import { isTransportError, isUnsupportedMethod, shortMessage } from './errors';
 import { runEthCall, runSimulateV1, runTraceCall, type Execution } from './strategies';
@@ -24,10 +24,10 @@ const RUN: Record<Strategy, (client: PublicClient, req: SimulationRequest) => Pr
   eth_call: runEthCall,
 };
 
-export function createRpcSimulator(rpcUrl: string, opts: RpcSimulatorOptions = {}): Simulator {
+export function createRpcSimulator(node: NodeAddress, opts: RpcSimulatorOptions = {}): Simulator {
   const timeout = opts.timeoutMs ?? 4_000;
-  const client: PublicClient = createPublicClient({ transport: http(rpcUrl, { timeout, retryCount: 0, fetchOptions: opts.fetchOptions }) });
-  const reader = opts.reader ?? createRpcChainReader(rpcUrl, { timeoutMs: timeout, fetchOptions: opts.fetchOptions });
+  const client: PublicClient = createPublicClient({ transport: typeof node === 'string' ? http(node, { timeout, retryCount: 0, fetchOptions: opts.fetchOptions }) : node });
+  const reader = opts.reader ?? createRpcChainReader(node, { timeoutMs: timeout, fetchOptions: opts.fetchOptions });
   const unsupported = new Set<Strategy>();
 
   let servedChain: Promise<number | undefined> | undefined;

@@ -3,13 +3,17 @@
 // words what could not be checked, Reject gives the dapp 4001 with nothing reaching the wallet, and
 // Continue forwards exactly the dapp's request. And whatever happens to the extension meanwhile, the
 // dapp gets an answer (the wallet's or 4001); it is never left waiting.
+//
+// A node that fails is not the end of the check: the chain is then read through the wallet's own
+// connection. "Could not be checked" is for when that fails too, which the test wallet's `no-reads`
+// mode plays (it knows its chain, but no read of the chain comes back).
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeFunctionData, parseAbi, parseEther, toHex } from 'viem';
 import type { Page } from '@playwright/test';
 import type { Outcome } from '../dapp/src/dapp';
-import { RECIPIENT } from '../fixtures/addresses';
+import { RECIPIENT, freshAddress } from '../fixtures/addresses';
 import { startBadRpc, type BadRpc } from '../fixtures/bad-rpc';
 import { FIREWALL_DIR } from '../fixtures/browser';
 import { chainReader } from '../fixtures/chain';
@@ -99,27 +103,55 @@ test.afterEach(async () => {
 });
 
 const closedPort = async () => `http://127.0.0.1:${await freePort()}`;
+/** The dapp with a wallet whose own node is down too. */
+const NO_READS = '/dapp.html?wallet=no-reads';
+const CHAIN_READS = ['eth_getCode', 'eth_getTransactionCount', 'eth_simulateV1', 'eth_call', 'debug_traceCall'];
 
-test('the node is down: the window says the chain could not be read', async ({ openDapp, firewall, server, anvil }) => {
+/** With the node failing, the chain is read through the wallet: the plain send passes, read there. */
+async function readThroughWallet(page: Page, server: TestServer): Promise<void> {
+  const outcome = await answerOf(sendSmall(page));
+  expect(outcome.ok, outcome.message).toBe(true);
+  expect(server.walletLog.filter((e) => CHAIN_READS.includes(e.method)).length, 'reads through the wallet').toBeGreaterThan(0);
+  expectSmallSendForwarded(server);
+}
+
+/** A request that warns anyway says in its window that the chain was read through the wallet. */
+async function windowSaysWallet(page: Page, firewall: Firewall, token: `0x${string}`): Promise<void> {
+  const confirm = firewall.nextConfirmWindow();
+  const pending = page.evaluate(([token, spender]) => window.dapp.approveUnlimited('viem', token, spender), [token, freshAddress()] as const);
+  const dialog = await windowBeforeAnswer(pending, confirm);
+  await expect(dialog.getByTestId('checked-on')).toHaveAttribute('data-kind', 'wallet');
+  await decide(dialog, 'Reject');
+  expect((await answerOf(pending)).rpcCode).toBe(4001);
+}
+
+test('the node is down: the chain is read through the wallet; when the wallet cannot read it either, the window says so', async ({ openDapp, firewall, server, anvil, contracts }) => {
   await firewall.setStorage({ rpcUrls: { '31337': await closedPort() } });
   const page = await openDapp();
-  await userDecides(page, firewall, server, anvil.url, { told: /Your node did not answer, so this request was not checked on chain/ });
+  await readThroughWallet(page, server);
+  await windowSaysWallet(page, firewall, contracts.token);
+  server.walletLog.length = 0;
+  await userDecides(await openDapp(NO_READS), firewall, server, anvil.url, { told: /did not answer, so this request was not checked on chain/ });
   expectSmallSendForwarded(server);
 });
 
-test('the node says it serves another chain: its answers are not used and the window says so', async ({ openDapp, firewall, server, anvil }) => {
+test('the node says it serves another chain: its answers are never used', async ({ openDapp, firewall, server, anvil }) => {
   bad = await startBadRpc({ kind: 'lying-chain', chainId: 1 }, anvil.url);
   await firewall.setStorage({ rpcUrls: { '31337': bad.url } });
-  const page = await openDapp();
-  await userDecides(page, firewall, server, anvil.url, { told: /Your node is on another network, so this request was not checked on chain/ });
-  expectSmallSendForwarded(server);
+  await readThroughWallet(await openDapp(), server);
+  // Asked which chain it serves, and nothing else.
+  expect([...new Set(bad.methods)]).toEqual(['eth_chainId']);
+  server.walletLog.length = 0;
+  await userDecides(await openDapp(NO_READS), firewall, server, anvil.url, { told: /did not answer, so this request was not checked on chain/ });
+  expect([...new Set(bad.methods)]).toEqual(['eth_chainId']);
 });
 
-test('the node never answers: the analysis gives up on it and the window says so', async ({ openDapp, firewall, server, anvil }) => {
+test('the node never answers: the analysis gives up on it, reads through the wallet, or says it could not', async ({ openDapp, firewall, server, anvil }) => {
   bad = await startBadRpc({ kind: 'silent' }, anvil.url);
   await firewall.setStorage({ rpcUrls: { '31337': bad.url } });
-  const page = await openDapp();
-  await userDecides(page, firewall, server, anvil.url, { told: /Your node did not answer/ });
+  await readThroughWallet(await openDapp(), server);
+  server.walletLog.length = 0;
+  await userDecides(await openDapp(NO_READS), firewall, server, anvil.url, { told: /did not answer/ });
   expectSmallSendForwarded(server);
 });
 
@@ -147,7 +179,7 @@ test.describe('the model file is damaged', () => {
 test('the service worker is stopped while the request is being analysed: it is analysed again, and the user decides', async ({ openDapp, firewall, server, anvil }) => {
   const node = (bad = await startBadRpc({ kind: 'silent' }, anvil.url));
   await firewall.setStorage({ rpcUrls: { '31337': node.url } });
-  const page = await openDapp();
+  const page = await openDapp(NO_READS);
   const meanwhile = async () => {
     const asked = node.methods.length;
     // The analysis is under way once the firewall asks the node something; the window is not open yet.
@@ -164,7 +196,7 @@ type ChromeGlobal = { chrome: { runtime: { reload(): void } } };
 // follows an update (the page reloaded, the new firewall in it) cannot be tested here.
 test('the extension is reloaded while the window is open: the dapp gets 4001 and the page stays fail-closed', async ({ openDapp, firewall, server }) => {
   await firewall.setStorage({ rpcUrls: { '31337': await closedPort() } });
-  const page = await openDapp();
+  const page = await openDapp(NO_READS);
   const confirm = firewall.nextConfirmWindow();
   const pending = sendSmall(page);
   await windowBeforeAnswer(pending, confirm);
@@ -182,7 +214,7 @@ test('the extension is reloaded while the window is open: the dapp gets 4001 and
 test('the extension is reloaded while the request is being analysed: the dapp gets 4001, never a hang', async ({ openDapp, firewall, server, anvil }) => {
   const node = (bad = await startBadRpc({ kind: 'silent' }, anvil.url));
   await firewall.setStorage({ rpcUrls: { '31337': node.url } });
-  const page = await openDapp();
+  const page = await openDapp(NO_READS);
   const worker = await firewall.serviceWorker();
   const pending = sendSmall(page);
   await expect.poll(() => node.methods.length).toBeGreaterThan(0);

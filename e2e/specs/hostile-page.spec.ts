@@ -3,80 +3,11 @@
 // uses, floods it, and asks from sandboxed frames and windows it opens. For each attack the request
 // must reach the user (a confirm window opens, Reject gives 4001 and the wallet sees nothing) or the
 // page must get no wallet at all; a flood is refused and reported on the toolbar icon and the popup.
-import type { Frame, Page } from '@playwright/test';
-import { encodeFunctionData, erc20Abi, maxUint256 } from 'viem';
-import { RECIPIENT, freshAddress } from '../fixtures/addresses';
+import type { Page } from '@playwright/test';
+import { RECIPIENT } from '../fixtures/addresses';
 import { decide } from '../fixtures/confirm-window';
-import { expect, test, type Firewall } from '../fixtures/test';
-import type { WalletLogEntry } from '../fixtures/server';
-
-/** anvil's first dev account, the test wallet's only account. */
-const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
-const sent = (log: WalletLogEntry[]) => log.filter((e) => e.method === 'eth_sendTransaction');
-
-interface Outcome {
-  ok: boolean;
-  result?: string | null;
-  code?: number;
-  message?: string;
-}
-
-/** An unlimited approval to a fresh spender: the firewall always asks the user about it. */
-function approval(token: string) {
-  return { from: ACCOUNT, to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [freshAddress(), maxUint256] }) };
-}
-
-/**
- * Runs `attack` (the body of a function of `tx`, `saved` and `ethereum`) in the page or frame and
- * settles its result into an Outcome with the Promise the page had when it loaded.
- */
-function runAttack(target: Page | Frame, attack: string, tx: object): Promise<Outcome> {
-  return target.evaluate(
-    ([code, tx]) => {
-      const w = window as unknown as { saved?: unknown; ethereum?: unknown; __settle?: (p: unknown) => Promise<unknown> };
-      // eslint-disable-next-line no-new-func -- the attack is this spec's own text, run in the test page
-      const run = new Function('tx', 'saved', 'ethereum', code) as (...a: unknown[]) => unknown;
-      let started: unknown;
-      try {
-        started = run(tx, w.saved, w.ethereum);
-      } catch (error) {
-        const e = error as { code?: number; message?: string };
-        return { ok: false, code: e?.code, message: String(e?.message) };
-      }
-      return (w.__settle ?? ((p) => Promise.resolve(p).then((result) => ({ ok: true, result }), (e) => ({ ok: false, code: e?.code, message: String(e?.message) }))))(started);
-    },
-    [attack, tx] as const,
-  ) as Promise<Outcome>;
-}
-
-/** The request must open the confirm window; Reject must give the page 4001 and the wallet nothing. */
-async function expectHeld(firewall: Firewall, walletLog: WalletLogEntry[], start: () => Promise<Outcome>, label: string): Promise<void> {
-  const before = sent(walletLog).length;
-  const confirm = firewall.nextConfirmWindow();
-  const outcome = start();
-  // A bypass shows up as the page's outcome arriving before any window.
-  const first = await Promise.race([confirm.then((dialog) => ({ dialog })), outcome.then((o) => ({ early: o }))]);
-  expect('dialog' in first, `${label}: settled without a window: ${JSON.stringify((first as { early?: Outcome }).early)}`).toBe(true);
-  await decide((first as { dialog: Page }).dialog, 'Reject');
-  const settled = await outcome;
-  expect(settled, label).toMatchObject({ ok: false, code: 4001 });
-  expect(sent(walletLog).length, `${label}: reached the wallet`).toBe(before);
-}
-
-// Kept in the page before any attack patches Promise: the harness must still read outcomes.
-const KEEP_SETTLE = `window.__settle = ((P, then, apply) => (p) => new P((done) => apply(then, P.resolve(p), [
-  (result) => done({ ok: true, result: typeof result === 'string' ? result : null }),
-  (e) => done({ ok: false, code: e && e.code, message: String(e && e.message) })])))(Promise, Promise.prototype.then, Reflect.apply);
-window.__stringify = JSON.stringify;`;
-
-async function openHostile(page: Page, url: string): Promise<void> {
-  await page.addInitScript(KEEP_SETTLE);
-  await page.goto(url);
-  await page.waitForFunction(() => !!(window as unknown as { ethereum?: unknown }).ethereum);
-}
-
-const REQUEST = `{ method: 'eth_sendTransaction', params: [tx] }`;
-const CALLBACK = (call: string) => `return new Promise((resolve, reject) => ${call}({ id: 1, jsonrpc: '2.0', method: 'eth_sendTransaction', params: [tx] }, (e, r) => (e ? reject(e) : resolve(r.result))));`;
+import { ACCOUNT, CALLBACK, REQUEST, approval, expectHeld, openHostile, runAttack, sent, type Outcome } from '../fixtures/hostile';
+import { expect, test } from '../fixtures/test';
 
 /** Every way to the wallet's own request function that a page can find behind the wrapper. */
 const REFERENCE_ATTACKS: Record<string, string> = {

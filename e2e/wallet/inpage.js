@@ -6,6 +6,7 @@
   const SERVER = '__SERVER__';
   const mode = new URLSearchParams(location.search).get('wallet') || 'normal';
   let nextId = 1;
+  const CHAIN_READS = new Set(['eth_getCode', 'eth_getTransactionCount', 'eth_getStorageAt', 'eth_getBalance', 'eth_call', 'eth_simulateV1', 'debug_traceCall']);
   const listeners = new Map();
 
   async function post(path, body) {
@@ -37,6 +38,8 @@
     await post('/wallet-log', { method, params, page: location.href });
     // A wallet that is slow to say which chain it is on (a busy browser does this to any wallet).
     if (mode === 'slow-chain' && method === 'eth_chainId') await new Promise((r) => setTimeout(r, 700));
+    // A wallet whose own node is down: it knows its chain, but no read of the chain ever comes back.
+    if (mode === 'no-reads' && CHAIN_READS.has(method)) return new Promise(() => {});
     switch (method) {
       case 'eth_requestAccounts':
       case 'eth_accounts':
@@ -89,11 +92,34 @@
     },
   };
 
+  // ?wallet=plain and ?wallet=es5: the methods are plain `function`s (constructible, with a
+  // `prototype`), as wallets compiled to ES5 have them, on the object or on a constructor's prototype;
+  // plain also exposes `request` a second time as `_request` and an internal `_handle(method, params)`.
+  const plainMethods = {};
+  for (const [name, fn] of Object.entries(methods)) {
+    plainMethods[name] = function () {
+      return fn.apply(this, arguments);
+    };
+  }
+  plainMethods._request = plainMethods.request;
+  plainMethods._handle = function (method, params) {
+    return handle(method, params);
+  };
+
   // ?wallet=class: the methods live on a class prototype, as in MetaMask's provider, not on the object.
   class TestWalletProvider {}
   Object.assign(TestWalletProvider.prototype, methods);
+  function Es5WalletProvider() {}
+  Object.assign(Es5WalletProvider.prototype, plainMethods);
   const flags = { isMetaMask: true, isTestWallet: true };
-  const provider = mode === 'class' ? Object.assign(new TestWalletProvider(), flags) : { ...flags, ...methods };
+  const provider =
+    mode === 'class'
+      ? Object.assign(new TestWalletProvider(), flags)
+      : mode === 'es5'
+        ? Object.assign(new Es5WalletProvider(), flags)
+        : mode === 'plain'
+          ? { ...flags, ...plainMethods }
+          : { ...flags, ...methods };
 
   // Tests make the wallet emit its events with a DOM event, as a real wallet does when the user acts.
   window.addEventListener('testwallet:emit', (e) => emit(e.detail.event, ...e.detail.args));

@@ -38,7 +38,7 @@ export function ConfirmApp({ requestId, pastId }: { requestId: string; pastId: s
           <strong>{strings.confirm.decidedTitle}:</strong> {strings.confirm.outcome[past.outcome]} ({new Date(past.time).toLocaleString()})
         </p>
       )}
-      <SiteLine origin={view.origin} frameUrl={view.frameUrl} siteFindings={verdict.findings.filter((f) => isSiteFinding(f.id))} />
+      <SiteLine origin={view.origin} frameUrl={view.frameUrl} checkedOn={view.checkedOn} siteFindings={verdict.findings.filter((f) => isSiteFinding(f.id))} />
       <dl>
         <dt>{strings.confirm.method}</dt>
         <dd data-testid="method">{view.method}</dd>
@@ -49,7 +49,7 @@ export function ConfirmApp({ requestId, pastId }: { requestId: string; pastId: s
       {!past && (
         <DecisionBar
           verdict={verdict.verdict}
-          origin={view.origin}
+          origin={view.requester ?? view.origin}
           busy={busy}
           onReject={() => void decide(requestId, 'reject')}
           onContinue={(trustSite) => void decide(requestId, 'continue', trustSite)}

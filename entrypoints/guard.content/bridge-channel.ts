@@ -2,10 +2,15 @@
 // the page; so the guard creates a detached node that only it knows, hands it to the bridge in a
 // synchronous event while no page script can be listening yet (document_start), and from then on
 // speaks only on that node. A decision the page dispatches anywhere else is never heard.
+//
+// In a frame the page prepared before it loaded, listeners the page put on window are still there
+// (realm.ts); the hello then goes over the bridge's probe window instead, which no page code has seen.
 import { CHANNEL, type BridgeToGuard, type GuardToBridge } from '../../lib/messages';
+import { probeWindow } from './realm';
 import {
   CustomEventCtor,
   MouseEventCtor,
+  createElement,
   detailOf,
   emit,
   jsonParse,
@@ -23,15 +28,17 @@ export interface BridgeChannel {
 }
 
 export function openBridgeChannel(): BridgeChannel {
-  const node = document.createElement('txfw-channel');
+  const node = createElement('txfw-channel');
+  const meetingPlace: EventTarget = probeWindow ?? window;
   let acks = 0;
   let listener: (message: BridgeToGuard) => void = () => {};
   let compromised: () => void = () => {};
 
-  const hello = () => emit(window, new MouseEventCtor(CHANNEL.guardHello, { relatedTarget: node }));
+  const hello = () => emit(meetingPlace, new MouseEventCtor(CHANNEL.guardHello, { relatedTarget: node }));
   // The bridge may start before or after the guard; whichever comes second completes the handshake.
+  // (A probe exists only when the bridge started first and made it.)
   const onBridgeHello = () => hello();
-  on(window, CHANNEL.bridgeHello, onBridgeHello);
+  if (!probeWindow) on(window, CHANNEL.bridgeHello, onBridgeHello);
 
   on(node, CHANNEL.toGuard, (event) => {
     const text = detailOf(event);
@@ -44,7 +51,7 @@ export function openBridgeChannel(): BridgeChannel {
     }
     if (message.kind === 'ack') {
       acks += 1;
-      off(window, CHANNEL.bridgeHello, onBridgeHello);
+      if (!probeWindow) off(window, CHANNEL.bridgeHello, onBridgeHello);
       if (acks === 2) {
         compromised();
         send({ kind: 'tamper', what: 'a second party answered on the guard channel' });

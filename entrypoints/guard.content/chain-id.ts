@@ -23,6 +23,16 @@ function isChainId(id: unknown): id is string {
   return true;
 }
 
+/** Asks the wallet's own `request` (never the page's), settling without the page's Promise methods. */
+export function askWallet(real: unknown, method: string, params: unknown, ok: (v: unknown) => void, ko: (e: unknown) => void): void {
+  try {
+    const request = reflectGet(real as object, 'request', real);
+    whenSettled(apply(request as Fn, real, [params === undefined ? { method } : { method, params }]), ok, ko);
+  } catch (error) {
+    ko(error);
+  }
+}
+
 export function createChainIdLookup(real: unknown): ChainIdLookup {
   let known: string | undefined;
   /** Bumped on every change the wallet reports, so an answer given before the change is not kept. */
@@ -62,11 +72,6 @@ export function createChainIdLookup(real: unknown): ChainIdLookup {
       if (asked === generation) known = id;
       finish(id);
     };
-    try {
-      const request = reflectGet(real as object, 'request', real);
-      whenSettled(apply(request as Fn, real, [{ method: 'eth_chainId' }]), answered, () => finish(undefined));
-    } catch {
-      finish(undefined);
-    }
+    askWallet(real, 'eth_chainId', undefined, answered, () => finish(undefined));
   };
 }

@@ -14,33 +14,41 @@ import { CustomEventCtor, EventCtor, ProxyCtor, apply, defineProperty, detailOf,
 const ANNOUNCE = 'eip6963:announceProvider';
 const REQUEST = 'eip6963:requestProvider';
 
-export function guardEip6963(wrapper: ProviderWrapper): void {
+/**
+ * `askWallets`: after listening, ask wallets that started earlier to announce again. Not done in a
+ * frame whose built-ins the page changed: a wallet announcing there would run on the page's code.
+ */
+export function guardEip6963(wrapper: ProviderWrapper, askWallets = true): void {
   /** Wrapped announcements heard so far, one per provider, with its latest info. */
   const heard: { info: unknown; provider: unknown }[] = [];
   let asking = false;
 
   const announce = (info: unknown, provider: unknown) => emit(window, new CustomEventCtor(ANNOUNCE, { detail: freeze({ info, provider }) }));
 
+  /** Takes a wallet's announcement in place of it; false when it carries no provider to wrap. */
+  function onAnnounce(event: unknown): boolean {
+    const detail = detailOf(event) as { info?: unknown; provider?: unknown } | null | undefined;
+    if (!detail || typeof detail !== 'object') return false;
+    const provider = detail.provider;
+    if (!provider || typeof provider !== 'object' || wrapper.isWrapped(provider)) return false;
+    const info = detail.info;
+    const wrapped = wrapper.wrap(provider);
+    let known = false;
+    for (let i = 0; i < heard.length; i++) {
+      if (heard[i]!.provider === wrapped) {
+        heard[i] = { info, provider: wrapped };
+        known = true;
+      }
+    }
+    if (!known) heard[heard.length] = { info, provider: wrapped };
+    announce(info, wrapped);
+    return true;
+  }
   on(
     window,
     ANNOUNCE,
     (event) => {
-      const detail = detailOf(event) as { info?: unknown; provider?: unknown } | null;
-      if (!detail || typeof detail !== 'object') return;
-      const provider = detail.provider;
-      if (!provider || typeof provider !== 'object' || wrapper.isWrapped(provider)) return;
-      stopEvent(event);
-      const info = detail.info;
-      const wrapped = wrapper.wrap(provider);
-      let known = false;
-      for (let i = 0; i < heard.length; i++) {
-        if (heard[i]!.provider === wrapped) {
-          heard[i] = { info, provider: wrapped };
-          known = true;
-        }
-      }
-      if (!known) heard[heard.length] = { info, provider: wrapped };
-      announce(info, wrapped);
+      if (onAnnounce(event)) stopEvent(event);
     },
     true,
   );
@@ -51,10 +59,14 @@ export function guardEip6963(wrapper: ProviderWrapper): void {
   defineProperty(eventTargetPrototype, 'dispatchEvent', {
     value: new ProxyCtor(dispatchEventMethod, {
       apply(target, thisArg, args: unknown[]) {
-        if (!asking && typeOf(args[0]) === REQUEST) {
+        const type = typeOf(args[0]);
+        if (!asking && type === REQUEST) {
           answer();
           return true;
         }
+        // A wallet's announcement never reaches a listener with the wallet's own provider in it, not
+        // even one the page added before the guard started (a frame the page prepared keeps them).
+        if (type === ANNOUNCE && onAnnounce(args[0])) return true;
         return apply(target, thisArg, args);
       },
     }),
@@ -74,6 +86,7 @@ export function guardEip6963(wrapper: ProviderWrapper): void {
     true,
   );
 
+  if (!askWallets) return;
   asking = true;
   try {
     emit(window, new EventCtor(REQUEST));

@@ -2,9 +2,9 @@
 // through the request gate when it is a signing request and passed to the wallet unchanged otherwise.
 // `real` is always the wallet's own object: whatever `this` the page calls with, the wallet runs on
 // the provider it belongs to, as it would without the firewall.
-import { isGuardedRequest } from '../../lib/guarded-methods';
-import { createChainIdLookup, type ChainIdLookup } from './chain-id';
-import { WeakMapCtor, apply, isArray, promiseReject, whenSettled, wmGet, wmSet } from './pristine';
+import { askWallet, createChainIdLookup, type ChainIdLookup } from './chain-id';
+import { classifyRequest, isGuardedRequest } from './guarded-methods';
+import { WeakMapCtor, apply, createObject, isArray, promiseReject, whenSettled, wmGet, wmSet } from './pristine';
 import type { RequestGate } from './request-gate';
 import { INVALID_PARAMS, providerError } from './rpc-error';
 
@@ -25,6 +25,9 @@ function chainIdOf(real: unknown): ChainIdLookup {
   return lookup;
 }
 
+/** Reads for the request's analysis go to the same wallet object it was made to. */
+const readerOf = (real: unknown) => (method: string, params: unknown, ok: (v: unknown) => void, ko: (e: unknown) => void) => askWallet(real, method, params, ok, ko);
+
 /** A plain copy of a request object with `method` and `params` as read once (no params key if none). */
 function readOnce(input: object, method: unknown, params: unknown): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...(input as Record<string, unknown>), method, params };
@@ -40,8 +43,18 @@ function failCallback(callback: Callback, payload: unknown, error: unknown): und
   return undefined;
 }
 
-/** Interceptors by method name; a null-prototype record so the page cannot add names to it. */
-export function createInterceptors(gate: RequestGate): Record<string, Interceptor | undefined> {
+export interface Interceptors {
+  /** By property name: the entry points wallets expose (request, send, sendAsync, MetaMask's _rpcRequest). */
+  byName: Record<string, Interceptor | undefined>;
+  /**
+   * For any other wallet function: the interceptor its arguments call for when they look like a
+   * request (a method name, a request object, a batch), so a wallet's entry point reached under a
+   * name of its own still meets the gate; undefined for a call that carries no request.
+   */
+  byShape(args: unknown[]): Interceptor | undefined;
+}
+
+export function createInterceptors(gate: RequestGate): Interceptors {
   function onRequest(fn: Fn, real: unknown, args: unknown[]): unknown {
     const input = args[0];
     if (!isObject(input)) return apply(fn, real, args);
@@ -52,9 +65,10 @@ export function createInterceptors(gate: RequestGate): Record<string, Intercepto
     try {
       // Each field is read once: a getter cannot show the guard one method and the wallet another.
       method = (input as { method?: unknown }).method;
-      params = (input as { params?: unknown }).params;
+      const classified = classifyRequest(method, (input as { params?: unknown }).params);
+      params = classified.params;
+      guarded = classified.guarded;
       copy = readOnce(input, method, params);
-      guarded = isGuardedRequest(method, params);
     } catch {
       return promiseReject(providerError(INVALID_PARAMS, 'The request object could not be read.'));
     }
@@ -62,7 +76,7 @@ export function createInterceptors(gate: RequestGate): Record<string, Intercepto
       args[0] = copy;
       return apply(fn, real, args);
     }
-    return gate.pass({ method: method as string, params }, chainIdOf(real), (snapshot) => apply(fn, real, [snapshot]));
+    return gate.pass({ method: method as string, params }, chainIdOf(real), (snapshot) => apply(fn, real, [snapshot]), readerOf(real));
   }
 
   function onSend(fn: Fn, real: unknown, args: unknown[]): unknown {
@@ -70,17 +84,26 @@ export function createInterceptors(gate: RequestGate): Record<string, Intercepto
     const first = args[0];
     const second = args[1];
     if (typeof first === 'string') {
-      if (!isGuardedRequest(first, second)) return apply(fn, real, args);
-      return gate.pass({ method: first, params: second }, chainIdOf(real), (s) => apply(fn, real, [s.method, s.params]));
+      let classified;
+      try {
+        classified = classifyRequest(first, second);
+      } catch {
+        return promiseReject(providerError(INVALID_PARAMS, 'The request could not be read.'));
+      }
+      if (!classified.guarded) {
+        args[1] = classified.params;
+        return apply(fn, real, args);
+      }
+      return gate.pass({ method: first, params: classified.params }, chainIdOf(real), (s) => apply(fn, real, [s.method, s.params]), readerOf(real));
     }
     if (typeof second === 'function') return onSendAsync(fn, real, args);
     if (isObject(first)) {
       const method = (first as { method?: unknown }).method;
-      const params = (first as { params?: unknown }).params;
-      if (isGuardedRequest(method, params)) {
-        throw providerError(INVALID_PARAMS, `The transaction firewall does not pass synchronous ${String(method)} calls; use request().`);
+      const classified = classifyRequest(method, (first as { params?: unknown }).params);
+      if (classified.guarded) {
+        throw providerError(INVALID_PARAMS, `The transaction firewall does not pass synchronous ${typeof method === 'string' ? method : 'signing'} calls; use request().`);
       }
-      return apply(fn, real, [readOnce(first, method, params)]);
+      return apply(fn, real, [readOnce(first, method, classified.params)]);
     }
     return apply(fn, real, args);
   }
@@ -103,12 +126,12 @@ export function createInterceptors(gate: RequestGate): Record<string, Intercepto
           continue;
         }
         const method = (item as { method?: unknown }).method;
-        const params = (item as { params?: unknown }).params;
-        const copy = readOnce(item, method, params);
+        const classified = classifyRequest(method, (item as { params?: unknown }).params);
+        const copy = readOnce(item, method, classified.params);
         copies[i] = copy;
-        if (isGuardedRequest(method, params)) {
+        if (classified.guarded) {
           guarded += 1;
-          single = { method: method as string, params, copy };
+          single = { method: method as string, params: classified.params, copy };
         }
       }
     } catch {
@@ -119,13 +142,29 @@ export function createInterceptors(gate: RequestGate): Record<string, Intercepto
       return failCallback(callback, payload, providerError(INVALID_PARAMS, 'The transaction firewall checks signing requests one at a time; send them separately.'));
     }
     const { copy } = single;
-    const passed = gate.pass({ method: single.method, params: single.params }, chainIdOf(real), (s) => apply(fn, real, [{ ...copy, method: s.method, params: s.params }, callback]));
+    const passed = gate.pass({ method: single.method, params: single.params }, chainIdOf(real), (s) => apply(fn, real, [{ ...copy, method: s.method, params: s.params }, callback]), readerOf(real));
     whenSettled(passed, () => {}, (error: unknown) => failCallback(callback, payload, error));
+    return undefined;
+  }
+
+  function byShape(args: unknown[]): Interceptor | undefined {
+    const first = args[0];
+    if (typeof first === 'string') return isGuardedRequest(first, args[1]) ? onSend : undefined;
+    if (isArray(first)) {
+      for (let i = 0; i < first.length; i++) if (isObject(first[i]) && 'method' in (first[i] as object)) return onSendAsync;
+      return undefined;
+    }
+    // Any object with a method goes to onRequest, which reads it once and passes the harmless ones on.
+    if (isObject(first) && 'method' in first) return typeof args[1] === 'function' ? onSendAsync : onRequest;
     return undefined;
   }
 
   // `_rpcRequest` is MetaMask's (and its forks') callback entry point beneath request(); it takes
   // what sendAsync takes, and a page can reach it on the provider as easily as request itself.
-  const interceptors = { __proto__: null, request: onRequest, send: onSend, sendAsync: onSendAsync, _rpcRequest: onSendAsync };
-  return interceptors as unknown as Record<string, Interceptor | undefined>;
+  const byName = createObject(null) as Record<string, Interceptor | undefined>;
+  byName.request = onRequest;
+  byName.send = onSend;
+  byName.sendAsync = onSendAsync;
+  byName._rpcRequest = onSendAsync;
+  return { byName, byShape };
 }

@@ -18,6 +18,7 @@ import {
   WeakSetCtor,
   apply,
   bindFn,
+  functionPrototype,
   getOwnPropertyDescriptor,
   isArray,
   objectPrototype,
@@ -53,7 +54,13 @@ interface Context {
 }
 
 export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
-  const interceptors = createInterceptors(gate);
+  const { byName, byShape } = createInterceptors(gate);
+  /**
+   * The gate each of the wallet's entry points goes through, by the function itself: the same
+   * function reached under another name (`send.prototype.constructor`, an alias) is still `send`.
+   */
+  const roles = new WeakMapCtor<Fn, Interceptor>();
+  const ENTRY_POINTS = ['request', 'send', 'sendAsync', '_rpcRequest'];
   const proxyOf = new WeakMapCtor<object, object>();
   const realOf = new WeakMapCtor<object, object>();
   const ours = new WeakSetCtor<object>();
@@ -74,7 +81,29 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
 
   function wrap<T>(real: T): T {
     if (!isObject(real) || wsHas(ours, real)) return real;
-    return (wmGet(proxyOf, real) as T | undefined) ?? (wrapObject(real, () => real) as T);
+    const known = wmGet(proxyOf, real) as T | undefined;
+    if (known) return known;
+    learnRoles(real);
+    return wrapObject(real, () => real) as T;
+  }
+
+  /** Records the provider's own entry points (on it or its prototypes) before the page can reach them. */
+  function learnRoles(real: object): void {
+    for (let o: object | null = real; o !== null && o !== objectPrototype; o = reflectGetPrototypeOf(o)) {
+      for (let i = 0; i < ENTRY_POINTS.length; i++) {
+        const d = getOwnPropertyDescriptor(o, ENTRY_POINTS[i]!);
+        const fn = d?.value as Fn | undefined;
+        if (typeof fn === 'function' && !wsHas(fromPage, fn) && !wmGet(roles, fn)) wmSet(roles, fn, byName[ENTRY_POINTS[i]!]!);
+      }
+    }
+  }
+
+  function roleOf(fn: Fn, name: PropertyKey): Interceptor | undefined {
+    const known = wmGet(roles, fn);
+    if (known) return known;
+    const named = typeof name === 'string' ? byName[name] : undefined;
+    if (named) wmSet(roles, fn, named);
+    return named;
   }
 
   function wrapPrototype(proto: unknown): unknown {
@@ -114,18 +143,31 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
     return undefined;
   }
 
-  /** A function the page may call with any `this`; request/send/sendAsync go through the gate. */
+  /** A function the wallet hung on one of its functions (not Function.prototype's call, bind, …). */
+  function isWalletFunctionProperty(fn: Fn, prop: PropertyKey): boolean {
+    for (let o: object | null = fn; o !== null && o !== functionPrototype && o !== objectPrototype; o = reflectGetPrototypeOf(o)) {
+      const d = getOwnPropertyDescriptor(o, prop);
+      if (!d) continue;
+      const own = d.get ?? d.set ?? d.value;
+      return !(isObject(own) && wsHas(fromPage, own));
+    }
+    return false;
+  }
+
+  /** A function the page may call with any `this`; the wallet's entry points go through the gate. */
   function wrapFunction(name: PropertyKey, fn: Fn, context: Context): Fn {
     const cached = wmGet(context.functions, fn);
     if (cached) return cached;
-    const intercept: Interceptor | undefined = typeof name === 'string' ? interceptors[name] : undefined;
+    const intercept = roleOf(fn, name);
     // A bound function is a fresh constructible target without an own, non-configurable
     // `prototype`, so the traps below may report a wrapped one.
     const target = apply(bindFn, function () {}, [null]) as Fn;
     const proxy: Fn = new ProxyCtor(target, {
       apply(_t, thisArg, args: unknown[]) {
         const self = context.selfOf(thisArg);
-        if (intercept) return intercept(fn, self, args);
+        // An entry point, or any other wallet function handed something that reads as a request.
+        const gated = intercept ?? byShape(args);
+        if (gated) return gated(fn, self, args);
         for (let i = 0; i < args.length; i++) {
           const a = args[i];
           if (typeof a === 'function' && !wsHas(ours, a)) args[i] = callbackFor(a as Fn);
@@ -134,12 +176,21 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
         // A method that returns its own object (an emitter's `on`) hands back the wrapper instead.
         return isObject(result) && result === self ? (wmGet(proxyOf, result) ?? result) : result;
       },
-      // A provider the page builds from the wallet's own class is a provider like any other.
-      construct: (_t, args, newTarget): object => wrap(reflectConstruct(fn, args, newTarget === proxy ? fn : newTarget)),
+      construct(_t, args: unknown[], newTarget): object {
+        // `new ethereum.send(...)` runs the wallet's function as surely as a call does.
+        const gated = intercept ?? byShape(args);
+        if (gated) {
+          const out = gated(fn, context.selfOf(undefined), args);
+          return isObject(out) ? out : {};
+        }
+        // A provider the page builds from the wallet's own class is a provider like any other.
+        return wrap(reflectConstruct(fn, args, newTarget === proxy ? fn : newTarget));
+      },
       get(_t, prop) {
         // The wrapper as receiver: a getter the page put on Function.prototype must not see `fn`.
         const value = reflectGet(fn, prop, proxy);
-        return prop === 'prototype' ? wrapPrototype(value) : value;
+        if (prop === 'prototype') return wrapPrototype(value);
+        return typeof value === 'function' && isWalletFunctionProperty(fn, prop) ? wrapFunction(prop, value as Fn, context) : value;
       },
       set: (_t, prop, value) => reflectSet(fn, prop, value, fn),
       has: (_t, prop) => reflectHas(fn, prop),
@@ -147,7 +198,9 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
       getOwnPropertyDescriptor(_t, prop) {
         const d = getOwnPropertyDescriptor(fn, prop);
         if (!d) return undefined;
-        return prop === 'prototype' ? { ...d, configurable: true, value: wrapPrototype(d.value) } : { ...d, configurable: true };
+        if (prop === 'prototype') return { ...d, configurable: true, value: wrapPrototype(d.value) };
+        if (typeof d.value === 'function' && !wsHas(fromPage, d.value as object)) return { ...d, configurable: true, value: wrapFunction(prop, d.value as Fn, context) };
+        return { ...d, configurable: true };
       },
       defineProperty: (_t, prop, d) => reflectDefineProperty(fn, prop, d),
       deleteProperty: (_t, prop) => reflectDeleteProperty(fn, prop),

@@ -1,6 +1,6 @@
 // Keeps window.ethereum wrapped, whether the wallet injected it before the guard started or after,
 // by plain assignment or by Object.defineProperty.
-import { apply, defineProperty, getOwnPropertyDescriptor, ProxyCtor, reflectDefineProperty } from './pristine';
+import { apply, defineProperty, getOwnPropertyDescriptor, ProxyCtor } from './pristine';
 
 type Wrap = <T>(value: T) => T;
 const KEY = 'ethereum';
@@ -40,22 +40,26 @@ export function guardWindowEthereum(wrap: Wrap): string | null {
     defineProperty(window, KEY, wrappedDescriptor(existing ?? { value: undefined, writable: true, configurable: true, enumerable: true }, wrap));
   }
 
-  // Wallets that arrive later often use defineProperty rather than assignment.
-  const od = Object.defineProperty;
-  Object.defineProperty = new ProxyCtor(od, {
+  // Wallets that arrive later often use defineProperty rather than assignment. This realm's own
+  // Object and Reflect, as window holds them (a page's global `let` could shadow the names).
+  const ownObject = getOwnPropertyDescriptor(window, 'Object')?.value as ObjectConstructor | undefined;
+  const ownReflect = getOwnPropertyDescriptor(window, 'Reflect')?.value as typeof Reflect | undefined;
+  if (!ownObject || !ownReflect) return problem ?? 'Object or Reflect was replaced before the firewall started';
+  const od = ownObject.defineProperty;
+  ownObject.defineProperty = new ProxyCtor(od, {
     apply(target, thisArg, args: [object, PropertyKey, PropertyDescriptor]) {
       if (isEthereumOnWindow(args[0], args[1]) && args[2]) args = [args[0], args[1], wrappedDescriptor(args[2], wrap)];
       return apply(target, thisArg, args);
     },
   });
-  Reflect.defineProperty = new ProxyCtor(reflectDefineProperty, {
+  ownReflect.defineProperty = new ProxyCtor(ownReflect.defineProperty, {
     apply(target, thisArg, args: [object, PropertyKey, PropertyDescriptor]) {
       if (isEthereumOnWindow(args[0], args[1]) && args[2]) args = [args[0], args[1], wrappedDescriptor(args[2], wrap)];
       return apply(target, thisArg, args);
     },
   });
-  const odp = Object.defineProperties;
-  Object.defineProperties = new ProxyCtor(odp, {
+  const odp = ownObject.defineProperties;
+  ownObject.defineProperties = new ProxyCtor(odp, {
     apply(target, thisArg, args: [object, PropertyDescriptorMap]) {
       const map = args[1];
       if (args[0] === window && map && typeof map === 'object' && KEY in map && map[KEY]) {

@@ -8,8 +8,10 @@ import {
   type AnalyzeResponse,
   type BridgeToGuard,
   type ContentToBackground,
-} from '../lib/messages';
-import { NoAnswer, askWithRetry, bounded } from '../lib/background-call';
+} from '../../lib/messages';
+import { NoAnswer, askWithRetry, bounded } from '../../lib/background-call';
+import { addProbe, mayHaveBeenScripted } from './realm-probe';
+import { createWalletReads } from './wallet-reads';
 
 /** How often a pending request is checked on, so a lost decision ends in a rejection, not a hang. */
 const STATUS_POLL_MS = 3000;
@@ -36,6 +38,8 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   noScriptStartedPostMessage: true,
   main() {
+    // First, before the guard starts (it runs right after this script): see realm-probe.ts.
+    const probe = mayHaveBeenScripted() ? addProbe() : null;
     let node: EventTarget | null = null;
     /** requestId (from the background) -> guardId, for requests waiting on the user. */
     const pending = new Map<string, { guardId: string; timer: ReturnType<typeof setInterval> }>();
@@ -46,6 +50,8 @@ export default defineContentScript({
 
     const toGuard = (message: BridgeToGuard) =>
       node?.dispatchEvent(new CustomEvent(CHANNEL.toGuard, { detail: JSON.stringify(message) }));
+
+    const walletReads = createWalletReads((message) => void toGuard(message));
 
     const settle = (requestId: string, action: 'forward' | 'reject', message?: string) => {
       const entry = pending.get(requestId);
@@ -104,30 +110,43 @@ export default defineContentScript({
           void ask({ type: 'tamper', what: message.what }, STATUS_WAIT_MS).catch(() => {});
           return;
         }
+        if (message.kind === 'read-result') {
+          walletReads.answered(message.id, message.error !== undefined ? { error: message.error, code: message.code, data: message.data } : { result: message.result });
+          return;
+        }
         void onRequest(message.id, {
           type: 'analyze',
           guardId: message.id,
           request: message.request,
           chainId: message.chainId,
+          tampered: message.tampered,
         });
       });
       toGuard({ kind: 'ack' });
     }
 
-    window.addEventListener(
-      CHANNEL.guardHello,
-      (event) => {
-        const target = (event as MouseEvent).relatedTarget;
-        if (node || !(target instanceof Node)) return;
-        bind(target);
-      },
-      true,
-    );
+    const onGuardHello = (event: Event) => {
+      const target = (event as MouseEvent).relatedTarget;
+      // Not `instanceof Node`: a node of this document read through the probe's window has the
+      // probe's wrappers in this world.
+      if (node || !target || typeof (target as Node).nodeType !== 'number') return;
+      bind(target);
+      probe?.remove();
+    };
+    // With a probe the guard says hello there, where no listener of the page can be.
+    probe?.window.addEventListener(CHANNEL.guardHello, onGuardHello, true);
+    window.addEventListener(CHANNEL.guardHello, onGuardHello, true);
     window.dispatchEvent(new Event(CHANNEL.bridgeHello));
 
-    browser.runtime.onMessage.addListener((raw) => {
+    browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
       const message = parseBackgroundMessage(raw);
       if (!message) return;
+      if (message.type === 'wallet-read') {
+        // Only for a request this frame is having checked right now.
+        if (!asking.has(message.guardId)) return void sendResponse({ error: 'no such request is being checked here' });
+        void walletReads.read(message.guardId, message.method, message.params).then(sendResponse);
+        return true;
+      }
       // The user can answer before the background's "pending" reply has reached this script (a busy
       // worker): the decision then goes to the guard at once, and that reply is ignored when it comes.
       if (!pending.has(message.requestId) && asking.has(message.guardId)) {
