@@ -1,24 +1,15 @@
 // The build-time check that the address blocklists mean what they say: no address that the registry,
 // a shipped list or a benign label names may be on a blocklist. Run by `npm run lists:build` (which fails)
 // and by analysis/site/address-lists.test.ts (`npm run test:unit`).
-import generated from '../analysis/registry/known-contracts.json';
-import { EVERY_CHAIN, KNOWN_7702_DELEGATES, PER_CHAIN } from '../analysis/registry/curated';
+import { knownContract, registryAddressesByChain } from '../analysis/registry/known';
 import { addressOf, readJson } from './site-sources';
 
-/**
- * Every address the registry names, with its name. Reads what analysis/registry exports today (the
- * generated Etherscan names and the curated entries); when the registry exports its own listing, use it here.
- */
+/** Every address the registry names (analysis/registry: published deployments and labels), with its name. */
 export function registryAddresses(): Map<string, string> {
   const out = new Map<string, string>();
-  const add = (a: string, name: string) => {
-    const k = addressOf(a);
-    if (k && !out.has(k)) out.set(k, name);
-  };
-  for (const [a, n] of Object.entries(EVERY_CHAIN)) add(a, n);
-  for (const perChain of Object.values(PER_CHAIN)) for (const [a, n] of Object.entries(perChain)) add(a, n);
-  for (const [a, n] of Object.entries(KNOWN_7702_DELEGATES)) add(a, n);
-  for (const perChain of Object.values((generated as { chains: Record<string, Record<string, string>> }).chains)) for (const [a, n] of Object.entries(perChain)) add(a, n);
+  for (const [chainId, addresses] of Object.entries(registryAddressesByChain())) {
+    for (const a of addresses) if (!out.has(a)) out.set(a, `${knownContract(a, Number(chainId))?.name ?? 'registry entry'} (chain ${chainId})`);
+  }
   return out;
 }
 

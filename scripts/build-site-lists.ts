@@ -25,6 +25,9 @@ import {
   type LegitSource,
 } from './site-sources';
 
+/** Re-exported for the readers that took them from here (eval/). */
+export { metamaskConfig, scamsnifferDatedDomains } from './site-sources';
+
 const OUT = join(import.meta.dirname, '..', 'analysis', 'site', 'data');
 
 export const SOURCES = {
