@@ -10,11 +10,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { compiledListData } from '../analysis/site/compiled-lists';
-import { lookupNames, normalizeHost } from '../analysis/site/hostname';
+import { BRAND_WORDS } from '../analysis/site/brands';
+import { lookupNames, normalizeHost, platformOf } from '../analysis/site/hostname';
 import { SITE_DATA_DIR } from '../analysis/site/node-lists';
 import { createSiteRisk } from '../analysis/site/site-risk';
 import { buildDomainDataset, FOLDS, type DomainRow, type Population } from '../model/domain/dataset';
-import { measure, rate, select, windowThreshold, type Evaluation, type Measure, type Rate, type SiteChecks } from '../model/domain/evaluate';
+import { measure, rate, sealKind, select, windowThreshold, type Evaluation, type Measure, type Rate, type SiteChecks } from '../model/domain/evaluate';
 import { exportDomainOnnx } from '../model/domain/export-onnx';
 import { extractDomainFeatures, FEATURE_COUNT, FEATURE_SETS, FEATURE_VERSION, type DomainFeatures } from '../model/domain/features';
 import { createDomainScorer, type DomainModelMeta } from '../model/domain/inference';
@@ -117,6 +118,15 @@ async function main(): Promise<void> {
   const threshold = thresholdAt(MAX_WINDOW_RATE);
   const strictThreshold = Math.max(threshold, thresholdAt(MAX_WINDOW_RATE / 10));
   const testPos = select(rows, 'phishing', 'test');
+  const sealKinds = sealRows.map((r) => sealKind(r.host, BRAND_WORDS, platformOf));
+  const sealMeasures = (sealScores: readonly number[], t: number): Record<string, Measure> => {
+    const out: Record<string, Measure> = { all: measure(sealRows, sealScores, t, benignChecks) };
+    for (const k of [...new Set(sealKinds)].sort()) {
+      const xs = sealRows.flatMap((_, i) => (sealKinds[i] === k ? [i] : []));
+      out[k] = measure(xs.map((i) => sealRows[i]!), xs.map((i) => sealScores[i]!), t, benignChecks);
+    }
+    return out;
+  };
   const evaluate = (s: readonly number[], sealScores: readonly number[], t: number, cv?: readonly number[]): Evaluation => {
     const byPopulation: Record<string, Measure> = {};
     for (const p of ['crypto', 'generic'] as const) {
@@ -135,7 +145,7 @@ async function main(): Promise<void> {
     }
     const neg = select(rows, 'crypto', 'test');
     const auc = rocAuc([...pick(testPos, s), ...pick(neg, s)], [...testPos.map(() => 1), ...neg.map(() => 0)]) ?? 0;
-    return { threshold: t, byPopulation, recall: { model: m.model, window: m.window }, perMonth, seal: measure(sealRows, sealScores, t, benignChecks), auc };
+    return { threshold: t, byPopulation, recall: { model: m.model, window: m.window }, perMonth, seal: sealMeasures(sealScores, t), auc };
   };
   const sealScores = sealRows.map((r) => sigmoid(margin(model, extractDomainFeatures(r.host))));
   const after = evaluate(score, sealScores, threshold, oof);
@@ -207,7 +217,7 @@ async function main(): Promise<void> {
     if (!e) continue;
     console.log(`${name}: threshold ${e.threshold.toFixed(4)}; AUC ${e.auc.toFixed(4)}`);
     for (const [k, m] of Object.entries(e.byPopulation)) console.log(`  ${k}: model ${pct(m.model)}, window ${pct(m.window)}, look-alike ${pct(m.lookalike)}`);
-    console.log(`  SEAL (unlisted): model ${pct(e.seal.model)}, window ${pct(e.seal.window)}`);
+    for (const [k, m] of Object.entries(e.seal)) console.log(`  SEAL (unlisted) ${k}: model ${pct(m.model)}, window ${pct(m.window)}`);
     console.log(`  recall on test phishing: model ${pct(e.recall.model)}, window ${pct(e.recall.window)}`);
   }
   console.log(`ONNX ${onnx.byteLength} bytes; parity ${parity.toExponential(1)}; ${((performance.now() - started) / 1000).toFixed(1)} s`);

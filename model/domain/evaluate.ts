@@ -46,8 +46,19 @@ export interface Evaluation {
   byPopulation: Record<string, Measure>;
   recall: { model: Rate; window: Rate };
   perMonth: Record<string, Rate>;
-  seal: Measure;
+  /** SEAL's hosts on no shipped list, whole and by kind (see sealKind). */
+  seal: Record<string, Measure>;
   auc: number;
+}
+
+/**
+ * What a SEAL host on no shipped list is: a deployment on a hosting platform (mostly preview builds), a
+ * brand word in the name (mostly defensive look-alike registrations), or anything else.
+ */
+export function sealKind(host: string, brandWords: readonly string[], platformOf: (h: string) => string | undefined): string {
+  if (platformOf(host)) return 'on a hosting platform (preview deployments)';
+  if (brandWords.some((b) => host.includes(b))) return 'a brand word in the name (defensive registrations)';
+  return 'other';
 }
 
 export function measure(rows: readonly DomainRow[], scores: readonly number[], threshold: number, checks: SiteChecks): Measure {
