@@ -17,7 +17,7 @@ import { createSiteRisk } from '../analysis/site/site-risk';
 import { buildDomainDataset, FOLDS, type DomainRow, type Population } from '../model/domain/dataset';
 import { measure, rate, sealKind, select, windowThreshold, type Evaluation, type Measure, type Rate, type SiteChecks } from '../model/domain/evaluate';
 import { exportDomainOnnx } from '../model/domain/export-onnx';
-import { extractDomainFeatures, FEATURE_COUNT, FEATURE_SETS, FEATURE_VERSION, type DomainFeatures } from '../model/domain/features';
+import { extractDomainFeatures, FEATURE_COUNT, FEATURE_VERSION, type DomainFeatures } from '../model/domain/features';
 import { createDomainScorer, type DomainModelMeta } from '../model/domain/inference';
 import { margin, trainLogistic } from '../model/domain/logistic';
 import { writeDomainReport, type Comparison } from '../model/domain/report';
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   // The model this one replaces, on the same rows (only where it was trained on the same features).
   let before: Evaluation | undefined;
   const wasm = readFileSync(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));
-  if (previous && FEATURE_SETS[previous.meta.featureVersion]?.count === previous.meta.featureCount) {
+  if (previous && previous.meta.featureVersion === FEATURE_VERSION && previous.meta.featureCount === FEATURE_COUNT) {
     const old = await createDomainScorer({ modelBytes: previous.bytes, meta: previous.meta, wasmBinary: wasm });
     const evalIdx = rows.flatMap((r, i) => (r.split !== 'train' && r.population !== 'shipped' && r.population !== 'disposable' ? [i] : []));
     const oldScores = new Array<number>(rows.length).fill(0);

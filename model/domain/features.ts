@@ -7,6 +7,13 @@ import { hash32 } from '../../analysis/site/hashed-set';
 import { platformOf, registrableDomain, subdomainLabels, suffixOf } from '../../analysis/site/hostname';
 import { hostToUnicode } from '../../analysis/site/punycode';
 
+export const FEATURE_VERSION = 'domain-features-1';
+// 2^14 n-gram and 2^12 token buckets: four times as many generalised worse to legitimate crypto sites the
+// model never saw (cross-validated when the trainer moved to them, model/domain/REPORT.md).
+const NGRAM_BITS = 14;
+const TOKEN_BITS = 12;
+const NGRAM_BUCKETS = 1 << NGRAM_BITS;
+const TOKEN_BUCKETS = 1 << TOKEN_BITS;
 const NGRAM_SIZES = [3, 4, 5] as const;
 
 /** Dense signals after the hashed blocks, in this order. */
@@ -16,26 +23,10 @@ export const DENSE_FEATURES = [
   'longest_token', 'numeric_token', 'random_looking', 'tld_is_com', 'tld_len',
 ] as const;
 
-/** A layout of the feature vector. A model names the one it was trained on; older ones stay readable. */
-export interface FeatureSet {
-  version: string;
-  ngramBits: number;
-  tokenBits: number;
-  count: number;
-}
-
-function featureSet(version: string, ngramBits: number, tokenBits: number): FeatureSet {
-  return { version, ngramBits, tokenBits, count: (1 << ngramBits) + (1 << tokenBits) + DENSE_FEATURES.length };
-}
-
-export const FEATURE_SETS: Readonly<Record<string, FeatureSet>> = {
-  // 2^14 n-gram and 2^12 token buckets: four times as many generalised worse to legitimate crypto sites the
-  // model never saw (measured with cross-validation when the trainer moved to them).
-  'domain-features-1': featureSet('domain-features-1', 14, 12),
-};
-export const CURRENT_FEATURES: FeatureSet = FEATURE_SETS['domain-features-1']!;
-export const FEATURE_VERSION = CURRENT_FEATURES.version;
-export const FEATURE_COUNT = CURRENT_FEATURES.count;
+const TOKEN_OFFSET = NGRAM_BUCKETS;
+const DENSE_OFFSET = NGRAM_BUCKETS + TOKEN_BUCKETS;
+export const FEATURE_COUNT = DENSE_OFFSET + DENSE_FEATURES.length;
+const dense = (name: (typeof DENSE_FEATURES)[number]) => DENSE_OFFSET + DENSE_FEATURES.indexOf(name);
 
 export interface FeatureGroup {
   /** e.g. `token:claim`, `tld`, `platform`, `brand`, `shape`, `spelling`. */
@@ -70,13 +61,8 @@ export function tokensOf(host: string): string[] {
   return host.split(/[.\-_]+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/).filter((t) => t.length > 0);
 }
 
-export function extractDomainFeatures(hostInput: string, layout: FeatureSet = CURRENT_FEATURES): DomainFeatures {
+export function extractDomainFeatures(hostInput: string): DomainFeatures {
   const host = hostInput.toLowerCase();
-  const ngramBuckets = 1 << layout.ngramBits;
-  const tokenBuckets = 1 << layout.tokenBits;
-  const tokenOffset = ngramBuckets;
-  const denseOffset = ngramBuckets + tokenBuckets;
-  const dense = (name: (typeof DENSE_FEATURES)[number]) => denseOffset + DENSE_FEATURES.indexOf(name);
   const values = new Map<number, number>();
   const add = (i: number, v: number) => values.set(i, (values.get(i) ?? 0) + v);
   const groups: FeatureGroup[] = [];
@@ -92,7 +78,7 @@ export function extractDomainFeatures(hostInput: string, layout: FeatureSet = CU
   // long names do not dominate.
   const marked = `^${label}$`;
   const ngramIndices = new Set<number>();
-  for (const n of NGRAM_SIZES) for (let i = 0; i + n <= marked.length; i++) ngramIndices.add(hash32(marked.slice(i, i + n), n) & (ngramBuckets - 1));
+  for (const n of NGRAM_SIZES) for (let i = 0; i + n <= marked.length; i++) ngramIndices.add(hash32(marked.slice(i, i + n), n) & (NGRAM_BUCKETS - 1));
   const scale = 1 / Math.sqrt(Math.max(ngramIndices.size, 1));
   for (const i of ngramIndices) add(i, scale);
   groups.push({ id: 'spelling', words: 'letter patterns common in phishing names', indices: [...ngramIndices] });
@@ -100,11 +86,11 @@ export function extractDomainFeatures(hostInput: string, layout: FeatureSet = CU
   // Tokens and the suffix, hashed into their own block; one reason group per token.
   const tokens = [...new Set(tokensOf(label))];
   for (const t of tokens) {
-    const i = tokenOffset + (hash32(`t:${t}`, 7) & (tokenBuckets - 1));
+    const i = TOKEN_OFFSET + (hash32(`t:${t}`, 7) & (TOKEN_BUCKETS - 1));
     add(i, 1);
     groups.push({ id: `token:${t}`, words: `the word "${t}"`, indices: [i] });
   }
-  const tldIndex = tokenOffset + (hash32(`s:${suffix}`, 7) & (tokenBuckets - 1));
+  const tldIndex = TOKEN_OFFSET + (hash32(`s:${suffix}`, 7) & (TOKEN_BUCKETS - 1));
   add(tldIndex, 1);
 
   const brandHits = BRANDS.filter((b) => label.includes(b));
@@ -154,8 +140,8 @@ export function extractDomainFeatures(hostInput: string, layout: FeatureSet = CU
   return { indices: Int32Array.from(sorted.map(([i]) => i)), values: Float32Array.from(sorted.map(([, v]) => v)), groups };
 }
 
-export function toDense(f: Pick<DomainFeatures, 'indices' | 'values'>, set: FeatureSet = CURRENT_FEATURES): Float32Array {
-  const x = new Float32Array(set.count);
+export function toDense(f: Pick<DomainFeatures, 'indices' | 'values'>): Float32Array {
+  const x = new Float32Array(FEATURE_COUNT);
   f.indices.forEach((i, k) => (x[i] = f.values[k]!));
   return x;
 }

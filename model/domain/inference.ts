@@ -3,7 +3,7 @@
 // given as an object URL or as bytes. Both models share one runtime and one .wasm file.
 import * as ort from 'onnxruntime-web/wasm';
 import bundledMeta from './domain-model.meta.json';
-import { extractDomainFeatures, FEATURE_SETS, toDense } from './features';
+import { extractDomainFeatures, FEATURE_COUNT, FEATURE_VERSION, toDense } from './features';
 
 export interface DomainModelMeta {
   version: string;
@@ -59,11 +59,9 @@ const logit = (p: number) => {
 
 export async function createDomainScorer(options: DomainScorerOptions): Promise<DomainScorer> {
   const meta: DomainModelMeta = options.meta ?? bundledMeta;
-  const set = FEATURE_SETS[meta.featureVersion];
-  if (!set || set.count !== meta.featureCount) {
+  if (meta.featureVersion !== FEATURE_VERSION || meta.featureCount !== FEATURE_COUNT) {
     throw new Error('the domain model was trained on other features than this build computes: retrain (npm run train:domains)');
   }
-  const FEATURE_COUNT = set.count;
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.proxy = false;
   if (options.wasmBinary) ort.env.wasm.wasmBinary = options.wasmBinary instanceof Uint8Array ? options.wasmBinary : new Uint8Array(options.wasmBinary);
@@ -89,14 +87,14 @@ export async function createDomainScorer(options: DomainScorerOptions): Promise<
     async scoreHosts(hosts) {
       const probs = new Float32Array(hosts.length);
       for (let start = 0; start < hosts.length; start += 64) {
-        const batch = hosts.slice(start, start + 64).map((h) => toDense(extractDomainFeatures(h, set), set));
+        const batch = hosts.slice(start, start + 64).map((h) => toDense(extractDomainFeatures(h)));
         probs.set(await run(batch), start);
       }
       return probs;
     },
     async score(host) {
-      const f = extractDomainFeatures(host, set);
-      const x = toDense(f, set);
+      const f = extractDomainFeatures(host);
+      const x = toDense(f);
       // Occlusion: drop each feature group in turn and see how far the score falls. One batched run.
       const variants = f.groups.map((g) => {
         const v = Float32Array.from(x);
