@@ -33,7 +33,7 @@ const DISPOSABLE_SAMPLE = 10_000;
 const MAX_WINDOW_RATE = 0.01;
 /** Relative weight of each benign population inside the benign class (which as a whole weighs as much as phishing). */
 const POPULATION_WEIGHT: Partial<Record<Population, number>> = { crypto: 12, shipped: 12, generic: 8, disposable: 1 };
-/** Half-life of a phishing example's weight, in days before the cut-off (0: all weigh the same). */
+/** Half-life of a phishing example's weight, in days before the cut-off: recent phishing names teach the most about the next ones (cross-validated: 90 beat 60, 120, 180, 365 and none). */
 const RECENCY_HALF_LIFE_DAYS = 90;
 /** Share of the total training weight on the legitimate side. */
 const BENIGN_SHARE = 0.5;
