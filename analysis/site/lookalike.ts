@@ -2,9 +2,9 @@
 // imitated sites: other scripts' letters (IDN homoglyphs), one or two typos, the real name on another
 // suffix, and the brand word dressed up in a subdomain or a hyphenated name (`uniswap.claim-rewards.xyz`,
 // `app-uniswap.org`). The caller skips all of this for allow-listed hosts.
-import { BRAND_WORDS } from './brands';
+import { BRAND_WORDS, LURE_WORDS } from './brands';
 import { hostToUnicode } from './punycode';
-import { registrableDomain, subdomainLabels, suffixOf } from './hostname';
+import { platformOf, registrableDomain, subdomainLabels, suffixOf } from './hostname';
 
 export type LookalikeKind = 'homoglyph' | 'typo' | 'other-suffix' | 'brand-in-name';
 
@@ -54,6 +54,39 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** Bait words for the brand rule (claim, airdrop, …) and the brand glued to nothing but them and digits. */
+const LURES = new Set(LURE_WORDS);
+const GLUE = [...LURE_WORDS, 'app', 'io', 'official', 'www', 'web3', 'dao', 'finance', 'fi', 'nft', 'nfts', 'org', 'com', 'net', 'my', 'the', 'get', 'go']
+  .map((w) => skeleton(w))
+  .sort((a, b) => b.length - a.length);
+
+function onlyBait(token: string, brand: string): boolean {
+  let rest = token.replace(brand, ' ').replace(/\d+/g, ' ');
+  for (const w of GLUE) rest = rest.split(w).join(' ');
+  return rest.trim() === '';
+}
+
+/**
+ * One or two letters off a brand's name, the way phishing misspells it (a dropped, doubled, swapped or
+ * replaced letter); the caller only asks for brand words, since one letter off a plain word is another
+ * word (`balanced`, `orbitel`, `layer2`). Not counted: short names (one letter turns `blast` into `bcast`),
+ * a different first letter (`buffer`/`puffer`, `zyberswap`/`kyberswap`: other projects), and two edits
+ * below ten letters (`symbiosis`/`symbiotic`).
+ */
+function editTypo(nameSkeleton: string, t: Target): boolean {
+  if (t.skeleton.length < 6 || nameSkeleton[0] !== t.skeleton[0]) return false;
+  // Below eight letters, one replaced letter is as often another project (`soluna`/`solana`) as a misspelling:
+  // only a dropped, doubled or swapped letter counts there.
+  if (t.skeleton.length < 8 && nameSkeleton.length === t.skeleton.length && !adjacentSwap(nameSkeleton, t.skeleton)) return false;
+  const max = t.skeleton.length >= 10 ? 2 : 1;
+  return editDistance(nameSkeleton, t.skeleton, max) <= max;
+}
+
+function adjacentSwap(a: string, b: string): boolean {
+  const diff = [...a].flatMap((c, i) => (c !== b[i] ? [i] : []));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
 interface Target {
   domain: string;
   name: string;
@@ -98,29 +131,37 @@ export function createLookalikeChecker(imitated: readonly string[], brands: read
       for (const t of targets) {
         if (t.name.length < 3) continue;
         if (name === t.name) {
-          if (suffix !== t.suffix) add({ kind: 'other-suffix', imitates: t.domain, evidence: registrable });
+          // The same name on another suffix only for brand words: `gmx.de` (a mail provider) or
+          // `balancer.finance` share a plain word with a dapp, `uniswap.xyz` borrows a brand.
+          // Nor on .com: a brand's .com is its own or long taken (no phishing site in the time split used one).
+          if (suffix !== t.suffix && suffix !== 'com' && brandSet.has(name)) add({ kind: 'other-suffix', imitates: t.domain, evidence: registrable });
           continue;
         }
         if (unicodeName !== name && nameSkeleton === t.skeleton) {
           add({ kind: 'homoglyph', imitates: t.domain, evidence: hostToUnicode(registrable) });
           continue;
         }
-        // Typos only count on names long enough that one letter off is not just another word.
-        const max = t.name.length >= 9 ? 2 : t.name.length >= 5 ? 1 : 0;
-        if (nameSkeleton === t.skeleton || (max > 0 && editDistance(name, t.name, max) <= max)) {
-          add({ kind: 'typo', imitates: t.domain, evidence: registrable });
-        }
+        if (nameSkeleton === t.skeleton || (brandSet.has(t.name) && editTypo(nameSkeleton, t))) add({ kind: 'typo', imitates: t.domain, evidence: registrable });
       }
 
-      // The brand word somewhere it does not belong: a subdomain label, a hyphenated part, or glued to lure words.
-      const tokens = [...subdomainLabels(host), name].flatMap((label) => hostToUnicode(label).split(/[-_]/)).filter(Boolean);
-      for (const token of tokens) {
+      // The brand word somewhere it does not belong: alone in a hyphenated part of the registrable name
+      // (`app-uniswap.org`), glued to bait words (`claimmetamask.com`), or as a subdomain label of a site that
+      // also uses bait words or sits on a hosting platform (`uniswap.claim-rewards.xyz`). A brand label on an
+      // ordinary dapp's own domain (`renzo.liquifi.finance`, a partner page) and a brand inside a longer word
+      // (`argentina`, `myphantomemail`) are not enough on their own.
+      const nameTokens = hostToUnicode(name).split(/[-_]/).filter(Boolean);
+      const subTokens = subdomainLabels(host).flatMap((label) => hostToUnicode(label).split(/[-_]/)).filter(Boolean);
+      const allTokens = [...nameTokens, ...subTokens];
+      const onPlatform = platformOf(host) !== undefined;
+      // Bait in another part of the name than the brand itself (`zksync` holds "sync" but is no bait).
+      const lured = (token: string) => onPlatform || allTokens.some((t) => t !== token && (LURES.has(t) || [...LURES].some((l) => l.length >= 4 && t.includes(l))));
+      for (const [token, inName] of [...nameTokens.map((t) => [t, true] as const), ...subTokens.map((t) => [t, false] as const)]) {
         const folded = skeleton(token);
         for (const brand of brandSet) {
           const brandSkeleton = skeleton(brand);
           const exact = token === brand || folded === brandSkeleton;
-          const glued = brand.length >= 5 && token.length > brand.length && folded.includes(brandSkeleton);
-          if ((exact && token !== name) || glued) add({ kind: 'brand-in-name', imitates: brand, evidence: host });
+          if (exact && token !== name && (inName || lured(token))) add({ kind: 'brand-in-name', imitates: brand, evidence: host });
+          else if (!exact && brand.length >= 5 && folded.includes(brandSkeleton) && onlyBait(folded, brandSkeleton)) add({ kind: 'brand-in-name', imitates: brand, evidence: host });
         }
       }
       return hits;

@@ -50,7 +50,7 @@ export interface CompiledList {
 export interface SiteListData {
   domainLists: CompiledList[];
   addressLists: CompiledList[];
-  /** Hosts of real dapps (MetaMask's allowlist and the imitated sites); their subdomains count too. */
+  /** Hosts of real crypto sites (analysis/site/data/allowlist.json); their subdomains count too. */
   allowlist: readonly string[];
   allowlistSource: ListSource;
   /** More imitated sites for the look-alike checks (MetaMask's fuzzy list). */
@@ -77,11 +77,13 @@ export function createSiteRisk(data: SiteListData): SiteRisk {
       const hits: ListHit[] = [];
       const userHit = names.find((n) => extra.has(n));
       if (userHit) hits.push({ source: USER_LIST, matched: userHit });
-      // The allowlist wins over the hashed lists: it guards against their rare false matches, and it is
-      // what MetaMask's own detector does with its blocklist.
-      if (allowed(host)) return hits;
+      // The allowlist wins over the hashed lists where it names the listed site itself or a parent of it (it
+      // guards against their rare false matches, as MetaMask's own detector does); a list entry for one
+      // subdomain below an allow-listed site (a user's page on a platform, a hijacked subdomain) still counts.
+      const allowedAt = allowed(host);
+      const coveredBy = allowedAt === undefined ? names.length : names.indexOf(allowedAt);
       for (const { source, set } of domainSets) {
-        const matched = names.find((n) => set.has(n));
+        const matched = names.slice(0, coveredBy).find((n) => set.has(n));
         if (matched) hits.push({ source, matched });
       }
       return hits;

@@ -1,97 +1,130 @@
-// The domain model's data: phishing domains with the date ScamSniffer first listed them, and benign
-// domains from sources that never list phishing (MetaMask's allowlist, email providers,
-// disposable-mail domains, the explorers and RPC hosts in viem's chain list, the hand-picked dapps).
-// Benign domains have no date, so they are split by a hash of their registrable domain instead.
+// The domain model's data. Phishing: ScamSniffer's domains with the day it first listed them, less the
+// legitimate hosts it listed for a page they hosted (scripts/legit-hosts.ts). Benign: legitimate sites,
+// in populations that are trained and measured apart:
+//   - shipped: on the shipped allowlist (analysis/site/data/allowlist.json). The extension never asks the
+//     model about them, so they only train.
+//   - crypto: real crypto sites on no shipped list, at the level of the registrable domain (Ledger's dApp
+//     allowlist, DefiLlama's 2022 protocol list; neither may ship). A quarter, by a hash of the registrable
+//     domain, is the held-out test; the rest trains, in FOLDS folds by another hash, so the trainer can
+//     score each fold with a model that never saw it and choose the threshold on all of them.
+//   - generic: general web sites (Moz top 500, email providers), split the same way.
+//   - disposable: a sample of disposable-mail domains (random-looking names that are not phishing); train only.
+// SEAL's list is never training data (its SOURCE.md: brand portfolios, exact-match use only).
 import { createRequire } from 'node:module';
-import * as chains from 'viem/chains';
-import { IMITATED_SITES } from '../../analysis/site/brands';
 import { hash32 } from '../../analysis/site/hashed-set';
 import { lookupNames, normalizeHost, registrableDomain } from '../../analysis/site/hostname';
-import { metamaskConfig, scamsnifferDatedDomains } from '../../scripts/build-site-lists';
+import allowlistJson from '../../analysis/site/data/allowlist.json';
+import { allLegitSources } from '../../scripts/build-site-lists';
+import { createLegitIndex, type NoiseClass } from '../../scripts/legit-hosts';
+import { metamaskConfig, scamsnifferDatedDomains, type LegitSource } from '../../scripts/site-sources';
 import { createRng } from '../train/rng';
 
 const require = createRequire(import.meta.url);
 
-export type Split = 'train' | 'validation' | 'test';
+export type Split = 'train' | 'test';
+export const FOLDS = 4;
+export type Population = 'phishing' | 'shipped' | 'crypto' | 'generic' | 'disposable';
 
 export interface DomainRow {
   host: string;
   label: 0 | 1;
+  population: Population;
+  /** The list it came from (the first, for a host on several). */
   source: string;
   /** First-listed day (phishing only). */
   date?: string;
   split: Split;
+  /** Cross-validation fold of a crypto or generic training row. */
+  fold?: number;
 }
 
 export interface DatasetOptions {
   /** Phishing first listed on or after this day is the test set. */
   cutoff: string;
-  /** The last days before the cut-off that form the validation set. */
-  validationDays: number;
-  /** How many disposable-mail domains to sample (the list has 120,000, mostly look-alike random names). */
+  /** How many disposable-mail domains to sample. */
   disposableSample: number;
   seed: number;
 }
 
-function hosts(values: Iterable<string>): string[] {
-  return [...new Set([...values].map((v) => normalizeHost(v)).filter((h): h is string => h !== null && h.includes('.')))];
+export interface DomainDataset {
+  rows: DomainRow[];
+  /** Unique hosts per source and population. */
+  sources: Record<string, number>;
+  /** Phishing hosts left out as legitimate, by class. */
+  phishingDropped: Partial<Record<NoiseClass, number>>;
+  phishingDroppedExamples: Partial<Record<NoiseClass, string[]>>;
+  /** Benign candidates left out because a phishing list names them. */
+  benignDropped: number;
+  /** SEAL's hosts that are on no shipped list (evaluation only: brand portfolios and look-alike defences). */
+  sealUnlisted: string[];
 }
 
-function chainHosts(): string[] {
-  const out: string[] = [];
-  for (const chain of Object.values(chains) as { blockExplorers?: Record<string, { url: string }>; rpcUrls?: Record<string, { http?: readonly string[]; webSocket?: readonly string[] }> }[]) {
-    if (!chain || typeof chain !== 'object') continue;
-    for (const e of Object.values(chain.blockExplorers ?? {})) out.push(e.url);
-    for (const r of Object.values(chain.rpcUrls ?? {})) out.push(...(r.http ?? []), ...(r.webSocket ?? []));
-  }
-  return hosts(out);
+const hosts = (values: Iterable<string>) => [...new Set([...values].map((v) => normalizeHost(v)).filter((h): h is string => h !== null && h.includes('.')))];
+
+const TEST_SHARE = 0.25;
+
+function hashSplit(host: string, seed: number): { split: Split; fold?: number } {
+  const r = registrableDomain(host);
+  if (hash32(r, seed) / 2 ** 32 < TEST_SHARE) return { split: 'test' };
+  return { split: 'train', fold: hash32(r, seed ^ 0x5f3759df) % FOLDS };
 }
 
-/** Benign split by registrable domain, so `a.x.com` and `x.com` never land on both sides. */
-function benignSplit(host: string, seed: number): Split {
-  const u = hash32(registrableDomain(host), seed) / 2 ** 32;
-  return u < 0.7 ? 'train' : u < 0.8 ? 'validation' : 'test';
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-export function buildDomainDataset(opts: DatasetOptions): { rows: DomainRow[]; sources: Record<string, number>; dropped: number } {
+export function buildDomainDataset(opts: DatasetOptions, legit: readonly LegitSource[] = allLegitSources()): DomainDataset {
   const phishing = scamsnifferDatedDomains();
-  const mm = metamaskConfig();
-  const mmBlocked = new Set(hosts(mm.blacklist));
-  const validationStart = addDays(opts.cutoff, -opts.validationDays);
+  const mmBlocked = new Set(hosts(metamaskConfig().blacklist));
+  // Training may use every legitimate list (stale ones too): a host on both sides is simply left out.
+  const index = createLegitIndex(legit, [...phishing.keys(), ...mmBlocked]);
   const rows: DomainRow[] = [];
+  const phishingDropped: DomainDataset['phishingDropped'] = {};
+  const phishingDroppedExamples: DomainDataset['phishingDroppedExamples'] = {};
+  const sources: Record<string, number> = {};
   for (const [host, date] of phishing) {
-    rows.push({ host, label: 1, source: 'scamsniffer', date, split: date >= opts.cutoff ? 'test' : date >= validationStart ? 'validation' : 'train' });
+    const v = index.vouch(host);
+    if (v) {
+      phishingDropped[v.cls] = (phishingDropped[v.cls] ?? 0) + 1;
+      const ex = (phishingDroppedExamples[v.cls] ??= []);
+      if (ex.length < 12) ex.push(host);
+      continue;
+    }
+    rows.push({ host, label: 1, population: 'phishing', source: 'scamsniffer', date, split: date >= opts.cutoff ? 'test' : 'train' });
   }
+  sources.scamsniffer = rows.length;
 
+  const shipped = new Set(allowlistJson.whitelist);
+  const shippedRegistrable = new Set(allowlistJson.whitelist.map(registrableDomain));
+  const onShipped = (h: string) => lookupNames(h).some((n) => shipped.has(n));
+  const listed = (h: string) => lookupNames(h).some((n) => phishing.has(n) || mmBlocked.has(n));
   const rng = createRng(opts.seed);
   const disposable = rng.shuffle(hosts(require('disposable-email-domains') as string[]).sort()).slice(0, opts.disposableSample);
-  const benignSources: [string, string[]][] = [
-    ['metamask-allowlist', hosts(mm.whitelist)],
-    ['curated-dapps', hosts(IMITATED_SITES)],
-    ['viem-chains', chainHosts()],
-    ['email-providers', hosts(require('email-providers/all.json') as string[])],
-    ['disposable-email', disposable],
+  const candidates: [Population | 'by-list', string, string[]][] = [
+    ...legit.filter((s) => !s.exactOnly).map((s): [Population | 'by-list', string, string[]] => ['by-list', s.id, s.hosts]),
+    ['generic', 'email-providers', hosts(require('email-providers/all.json') as string[])],
+    ['disposable', 'disposable-email', disposable],
   ];
-  // A benign candidate that any phishing list names (or that sits under a listed domain) is left out.
-  const listed = (h: string) => lookupNames(h).some((n) => phishing.has(n) || mmBlocked.has(n));
-  const seen = new Set<string>(phishing.keys());
-  let dropped = 0;
-  const sources: Record<string, number> = { scamsniffer: phishing.size };
-  for (const [source, list] of benignSources) {
+  const seen = new Set<string>();
+  let benignDropped = 0;
+  for (const [kind, source, list] of candidates) {
+    const legitSource = legit.find((s) => s.id === source);
     for (const host of list) {
       if (seen.has(host)) continue;
       seen.add(host);
       if (listed(host)) {
-        dropped++;
+        benignDropped++;
         continue;
       }
-      rows.push({ host, label: 0, source, split: benignSplit(host, opts.seed) });
-      sources[source] = (sources[source] ?? 0) + 1;
+      let population: Population;
+      let split: { split: Split; fold?: number } = { split: 'train' };
+      if (onShipped(host)) population = 'shipped';
+      else if (kind === 'disposable') population = 'disposable';
+      else if (kind === 'generic' || legitSource?.kind === 'generic') [population, split] = ['generic', hashSplit(host, opts.seed)];
+      // A crypto site whose registrable domain has a shipped host is not "on no shipped list": it trains.
+      else if (shippedRegistrable.has(registrableDomain(host))) population = 'shipped';
+      else [population, split] = ['crypto', hashSplit(host, opts.seed)];
+      rows.push({ host, label: 0, population, source, ...split });
+      sources[`${source}/${population}`] = (sources[`${source}/${population}`] ?? 0) + 1;
     }
   }
-  return { rows, sources, dropped };
+  const seal = legit.find((s) => s.id === 'seal-allowlists')?.hosts ?? [];
+  const sealUnlisted = seal.filter((h) => !onShipped(h) && !listed(h));
+  return { rows, sources, phishingDropped, phishingDroppedExamples, benignDropped, sealUnlisted };
 }

@@ -8,6 +8,8 @@ import { platformOf, registrableDomain, subdomainLabels, suffixOf } from '../../
 import { hostToUnicode } from '../../analysis/site/punycode';
 
 export const FEATURE_VERSION = 'domain-features-1';
+// 2^14 n-gram and 2^12 token buckets: four times as many generalised worse to legitimate crypto sites the
+// model never saw (cross-validated when the trainer moved to them, model/domain/REPORT.md).
 const NGRAM_BITS = 14;
 const TOKEN_BITS = 12;
 const NGRAM_BUCKETS = 1 << NGRAM_BITS;
@@ -123,7 +125,10 @@ export function extractDomainFeatures(hostInput: string): DomainFeatures {
 
   groups.push({ id: 'tld', words: `the ending ".${suffix}"`, indices: [tldIndex, dense('tld_is_com'), dense('tld_len')] });
   if (platform) groups.push({ id: 'platform', words: `a free hosting platform (${platform})`, indices: [dense('on_platform')] });
-  if (brandHits.length > 0) groups.push({ id: 'brand', words: `the brand name "${brandHits[0]}" on a site that is not its own`, indices: [dense('brand_word'), dense('brand_outside_own_site'), dense('brand_and_lure')] });
+  if (brandHits.length > 0) {
+    const words = ownSite ? `the brand name "${brandHits[0]}"` : `the brand name "${brandHits[0]}" on a site that is not its own`;
+    groups.push({ id: 'brand', words, indices: [dense('brand_word'), dense('brand_outside_own_site'), dense('brand_and_lure')] });
+  }
   if (lureCount > 0) groups.push({ id: 'lure', words: 'bait words (claim, airdrop, reward, …)', indices: [dense('lure_word_count')] });
   groups.push({
     id: 'shape',

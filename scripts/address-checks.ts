@@ -1,0 +1,43 @@
+// The build-time check that the address blocklists mean what they say: no address that the registry,
+// a shipped list or a benign label names may be on a blocklist. Run by `npm run lists:build` (which fails)
+// and by analysis/site/address-lists.test.ts (`npm run test:unit`).
+import { knownContract, registryAddressesByChain } from '../analysis/registry/known';
+import { addressOf, readJson } from './site-sources';
+
+/** Every address the registry names (analysis/registry: published deployments and labels), with its name. */
+export function registryAddresses(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [chainId, addresses] of Object.entries(registryAddressesByChain())) {
+    for (const a of addresses) if (!out.has(a)) out.set(a, `${knownContract(a, Number(chainId))?.name ?? 'registry entry'} (chain ${chainId})`);
+  }
+  return out;
+}
+
+/** The contracts of the dApps in Ledger's allowlist (benign; no licence, so a build check only, never shipped). */
+export function ledgerContracts(): Map<string, string> {
+  const file = readJson<{ allowlist: Record<string, { name: string; contracts?: { address: string }[] }[]> }>('ledger-web3allowlist/all-dapp-allowlist.json');
+  const out = new Map<string, string>();
+  for (const [chain, dapps] of Object.entries(file.allowlist)) {
+    for (const d of dapps) for (const c of d.contracts ?? []) {
+      const a = addressOf(c.address);
+      if (a && !out.has(a)) out.set(a, `${d.name} (${chain})`);
+    }
+  }
+  return out;
+}
+
+export interface AddressConflict {
+  address: string;
+  list: string;
+  benignSource: string;
+  name: string;
+}
+
+/** Benign addresses that a blocklist (anything with `has`, e.g. a shipped hashed set) holds. */
+export function addressConflicts(blocklists: readonly { name: string; has(address: string): boolean }[], benign: readonly { source: string; addresses: ReadonlyMap<string, string> }[]): AddressConflict[] {
+  const out: AddressConflict[] = [];
+  for (const b of blocklists) {
+    for (const g of benign) for (const [a, name] of g.addresses) if (b.has(a)) out.push({ address: a, list: b.name, benignSource: g.source, name });
+  }
+  return out;
+}
