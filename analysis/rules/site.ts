@@ -143,7 +143,7 @@ export const siteRules: Rule[] = [
   {
     id: 'site.allowlisted',
     severity: 'info',
-    summary: 'The site is on the allowlist of real dapps (MetaMask eth-phishing-detect).',
+    summary: 'The site is on the shipped allowlist of real dapps and crypto sites (MetaMask eth-phishing-detect, ethereum-lists chains, the WalletConnect registry, the Superchain token list).',
     check: (ctx) => {
       const site = ctx.site;
       const host = hostsOf(ctx)[0];
