@@ -26,6 +26,13 @@ const CONSTRUCT_ATTACKS: Record<string, { code: string; plain?: boolean }> = {
   'EIP-6963 provider send.prototype.constructor': { code: `return saved.announced[0].send.prototype.constructor('eth_sendTransaction', [tx]);`, plain: true },
 };
 
+/** Page code never runs with a wallet function as `this`: the receiver of a setter, a method hung on it. */
+const THIS_ATTACKS: Record<string, string> = {
+  'setter on Function.prototype written through a wallet function': `let raw; Object.defineProperty(Function.prototype, '__grab', { set() { raw = this; }, configurable: true });
+    ethereum.send.__grab = 1; delete Function.prototype.__grab; return raw('eth_sendTransaction', [tx]);`,
+  'a page method hung on a wallet function': `ethereum.request.__me = function () { return this; }; const raw = ethereum.request.__me(); return (raw.request ? raw.request(${REQUEST}) : raw(${REQUEST}));`,
+};
+
 /** The plain wallet also has its request under a second name and an internal handler of its own. */
 const ALIAS_ATTACKS: Record<string, string> = {
   'the same request function under another name': `return ethereum._request(${REQUEST});`,
@@ -39,6 +46,9 @@ for (const wallet of ['plain', 'es5', 'class'] as const) {
     await openHostile(page, `${server.url}/hostile.html?wallet=${wallet}`);
     for (const [label, { code, plain }] of Object.entries(CONSTRUCT_ATTACKS)) {
       if (plain && wallet === 'class') continue; // concise methods have no prototype to reach
+      await expectHeld(firewall, server.walletLog, () => runAttack(page, code, approval(contracts.token)), `${wallet}: ${label}`);
+    }
+    for (const [label, code] of Object.entries(THIS_ATTACKS)) {
       await expectHeld(firewall, server.walletLog, () => runAttack(page, code, approval(contracts.token)), `${wallet}: ${label}`);
     }
     if (wallet !== 'plain') return;

@@ -192,7 +192,11 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
         if (prop === 'prototype') return wrapPrototype(value);
         return typeof value === 'function' && isWalletFunctionProperty(fn, prop) ? wrapFunction(prop, value as Fn, context) : value;
       },
-      set: (_t, prop, value) => reflectSet(fn, prop, value, fn),
+      set(_t, prop, value) {
+        rememberPage(value);
+        // As on providers: a setter the page put on Function.prototype runs on the wrapper, never on `fn`.
+        return isWalletFunctionProperty(fn, prop) ? reflectSet(fn, prop, value, fn) : reflectSet(fn, prop, value, proxy);
+      },
       has: (_t, prop) => reflectHas(fn, prop),
       ownKeys: () => reflectOwnKeys(fn),
       getOwnPropertyDescriptor(_t, prop) {
@@ -202,7 +206,12 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
         if (typeof d.value === 'function' && !wsHas(fromPage, d.value as object)) return { ...d, configurable: true, value: wrapFunction(prop, d.value as Fn, context) };
         return { ...d, configurable: true };
       },
-      defineProperty: (_t, prop, d) => reflectDefineProperty(fn, prop, d),
+      defineProperty(_t, prop, d) {
+        rememberPage(d.value);
+        rememberPage(d.get);
+        rememberPage(d.set);
+        return reflectDefineProperty(fn, prop, d);
+      },
       deleteProperty: (_t, prop) => reflectDeleteProperty(fn, prop),
       getPrototypeOf: () => reflectGetPrototypeOf(fn),
     });
