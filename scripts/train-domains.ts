@@ -14,7 +14,7 @@ import { BRAND_WORDS } from '../analysis/site/brands';
 import { lookupNames, normalizeHost, platformOf } from '../analysis/site/hostname';
 import { SITE_DATA_DIR } from '../analysis/site/node-lists';
 import { createSiteRisk } from '../analysis/site/site-risk';
-import { buildDomainDataset, FOLDS, type DomainRow, type Population } from '../model/domain/dataset';
+import { DOMAIN_SPLIT_SEED, buildDomainDataset, FOLDS, type DomainRow, type Population } from '../model/domain/dataset';
 import { measure, rate, sealKind, select, windowThreshold, type Evaluation, type Measure, type Rate, type SiteChecks } from '../model/domain/evaluate';
 import { exportDomainOnnx } from '../model/domain/export-onnx';
 import { extractDomainFeatures, FEATURE_COUNT, FEATURE_VERSION, type DomainFeatures } from '../model/domain/features';
@@ -26,7 +26,7 @@ import { metamaskConfig } from './site-sources';
 
 const require = createRequire(import.meta.url);
 const DIR = join(import.meta.dirname, '..', 'model', 'domain');
-const SEED = 20260430;
+const SEED = DOMAIN_SPLIT_SEED;
 const CUTOFF = '2025-10-01';
 const DISPOSABLE_SAMPLE = 10_000;
 /** At most this share of legitimate sites on no shipped list may open the window (issue 16's target). */

@@ -62,6 +62,13 @@ export interface DomainDataset {
 const hosts = (values: Iterable<string>) => [...new Set([...values].map((v) => normalizeHost(v)).filter((h): h is string => h !== null && h.includes('.')))];
 
 const TEST_SHARE = 0.25;
+/** The split's seed, fixed so that a model's held-out sites stay held out for whoever measures it. */
+export const DOMAIN_SPLIT_SEED = 20260430;
+
+/** Whether a legitimate host is in the held-out test quarter the trainer never learns from. */
+export function isHeldOut(host: string, seed = DOMAIN_SPLIT_SEED): boolean {
+  return hashSplit(host, seed).split === 'test';
+}
 
 function hashSplit(host: string, seed: number): { split: Split; fold?: number } {
   const r = registrableDomain(host);
