@@ -21,7 +21,6 @@ const PACKAGES = {
   '@uniswap/sdk-core': '7.19.4',
   '@uniswap/universal-router-sdk': '5.13.0',
   '@uniswap/uniswapx-sdk': '3.1.0',
-  '@uniswap/default-token-list': '22.21.0',
   '@cowprotocol/contracts': '1.8.0',
   '@cowprotocol/sdk-config': '2.4.0',
   '@0x/contract-addresses': '8.13.0',
@@ -31,6 +30,10 @@ const PACKAGES = {
   '@safe-global/safe-deployments': '1.37.63',
   '@metamask/delegation-deployments': '2.0.0',
   '@1inch/limit-order-protocol-utils': '3.2.0',
+  '@circle-fin/bridge-kit': '1.15.1',
+  '@eth-optimism/tokenlist': '10.0.1770',
+  '@lidofinance/lido-ethereum-sdk': '4.9.0',
+  '@lifi/data-types': '7.1.0',
 } as const;
 
 const REPOS = {
@@ -45,6 +48,7 @@ const REPOS = {
   'curvefi/curve-router-ng': '1014d3691bd9df935dc06fc5988484b0614d1fd5',
   'balancer/balancer-deployments': '6826feb824e5b279a2b06b7b0d7923f7e82eef0e',
   'lifinance/contracts': 'ef00558fde6c02d4b285979e3f2b0b75ff1e573e',
+  '0xPolygon/polygon-token-list': '16ea75a448e174abdb157fff2432a5693c5926e4',
 } as const;
 
 type Kind = 'token' | 'wrapped-native' | '7702-delegate';
@@ -56,6 +60,8 @@ interface Entry {
   /** Absent for a plain contract. */
   kind?: Kind;
   decimals?: number;
+  /** Key in `sources` of the record the decimals come from, when the entry's own record gives none. */
+  decimalsFrom?: string;
   source: string;
 }
 
@@ -67,10 +73,10 @@ if (!mirrors) throw new Error('--mirrors <dir> is required (git clones of the re
 const packagesDir = args.get('packages') ?? installPackages();
 const requireFrom = createRequire(join(packagesDir, 'package.json'));
 
-/** A pinned package's exports, after checking that the installed copy is the pinned version. */
-function load(name: keyof typeof PACKAGES): unknown {
+/** A pinned package's exports (or those of one of its files), after checking that the installed copy is the pinned version. */
+function load(name: keyof typeof PACKAGES, file?: string): unknown {
   packageFile(name, 'package.json');
-  return requireFrom(name);
+  return requireFrom(file ? join(packagesDir, 'node_modules', name, file) : name);
 }
 
 function installPackages(): string {
@@ -296,6 +302,15 @@ function lido(): void {
     add(chainId, d.wstETH?.address, 'Lido Wrapped Staked Ether (wstETH)', 'Lido', src, { kind: 'token' });
     add(chainId, d.withdrawalQueueERC721?.proxy?.address, 'Lido Withdrawal Queue', 'Lido', src);
   }
+  // On L2s Lido's SDK names its bridged tokens (mainnet's it reads from Lido's locator on chain, so the
+  // deployment files above stay the record there).
+  const file = 'dist/cjs/common/constants.js';
+  const sdk = load('@lidofinance/lido-ethereum-sdk', file) as { LIDO_L2_CONTRACT_ADDRESSES: Record<number, { wsteth?: string; steth?: string }> };
+  const l2 = npmSource('@lidofinance/lido-ethereum-sdk', file, 'LIDO_L2_CONTRACT_ADDRESSES (wsteth, steth per L2)');
+  for (const [chainId, c] of Object.entries(sdk.LIDO_L2_CONTRACT_ADDRESSES)) {
+    add(Number(chainId), c.steth, 'Lido Staked Ether (stETH)', 'Lido', l2, { kind: 'token' });
+    add(Number(chainId), c.wsteth, 'Lido Wrapped Staked Ether (wstETH)', 'Lido', l2, { kind: 'token' });
+  }
 }
 
 // ---- Compound III ----
@@ -415,12 +430,72 @@ function multicall(): void {
     if (chain.id !== undefined) add(chain.id, chain.contracts?.multicall3?.address, 'Multicall3', 'Multicall3', id);
 }
 
-// ---- Major tokens (Uniswap default token list) ----
-const TOKEN_SYMBOLS = new Set(['WETH', 'USDC', 'USDC.e', 'USDbC', 'USDT', 'USDT0', 'DAI', 'WBTC', 'UNI', 'LINK', 'ENS', 'wstETH', 'WMATIC', 'WPOL', 'WBNB', 'WAVAX']);
+// ---- Major tokens ----
+// Several records, each under a licence that lets the bundle ship them (MIT or Apache-2.0); the first to list
+// a (chain, address) names it, and every record that lists it again must give the same decimals.
+// Symbols are compared after folding case, Tether's '₮' and the '.e' of bridged copies (USDC.e, WETH.e).
+const TOKEN_SYMBOLS = new Set(['WETH', 'ETH', 'USDC', 'USDBC', 'USDT', 'USDT0', 'DAI', 'WBTC', 'UNI', 'LINK', 'ENS', 'WSTETH']);
+const majorToken = (symbol: string) => TOKEN_SYMBOLS.has(symbol.toUpperCase().replace(/₮/g, 'T').replace(/\.E$/, ''));
+function token(chainId: number, t: { address: string; name: string; symbol: string; decimals: number }, source: string): void {
+  if (majorToken(t.symbol)) add(chainId, t.address, `${t.name} (${t.symbol})`, 'Tokens', source, { kind: 'token', decimals: t.decimals });
+}
+
 function tokens(): void {
-  const list = JSON.parse(packageFile('@uniswap/default-token-list', 'build/uniswap-default.tokenlist.json')) as { tokens: Array<{ chainId: number; address: string; name: string; symbol: string; decimals: number }> };
-  const src = npmSource('@uniswap/default-token-list', 'build/uniswap-default.tokenlist.json', 'tokens[] (chainId, address, name, symbol, decimals)');
-  for (const t of list.tokens) if (TOKEN_SYMBOLS.has(t.symbol)) add(t.chainId, t.address, `${t.name} (${t.symbol})`, 'Tokens', src, { kind: 'token', decimals: t.decimals });
+  const lifi = load('@lifi/data-types') as {
+    basicCoins: Array<{ key: string; name: string; chains: Record<string, { address: string; decimals: number; name?: string; symbol?: string }> }>;
+    wrappedTokens: Record<string, { address: string; symbol: string; name: string; decimals: number }>;
+  };
+  const lifiSrc = npmSource('@lifi/data-types', 'src/_cjs/coins/coins.js', 'wrappedTokens (the wrapped native coin per chain); basicCoins[].chains (address, decimals, name, symbol)');
+  // Wrapped native coins beyond Uniswap's WETH9 map: LI.FI's wrapped gas token per chain, where the record's
+  // symbol is W + the chain's coin (on Celo it names CELO itself, the coin's own token, not a wrapper).
+  for (const [chainId, t] of Object.entries(lifi.wrappedTokens)) {
+    const coin = knownChains.get(Number(chainId))?.symbol;
+    if (coin && t.symbol.toUpperCase() === `W${coin.toUpperCase()}`) add(Number(chainId), t.address, `${t.name} (${t.symbol})`, 'Tokens', lifiSrc, { kind: 'wrapped-native', decimals: t.decimals });
+  }
+
+  // USDC from its issuer: Circle's Bridge Kit token registry, keyed by Circle's chain names. The chain
+  // definitions the kit exports give most of their ids; the two chains it exports no definition for are named here.
+  const kit = load('@circle-fin/bridge-kit') as { createTokenRegistry: () => { entries: () => Iterable<{ symbol: string; decimals: number; chainDecimals?: Record<string, number>; locators: Record<string, string> }> } };
+  const chainIds: Record<string, number> = { Celo: 42220, ZKSync_Era: 324 };
+  for (const def of Object.values(load('@circle-fin/bridge-kit', 'chains.cjs') as Record<string, { type?: string; chain?: string; chainId?: number }>))
+    if (def?.type === 'evm' && def.chain && def.chainId !== undefined) chainIds[def.chain] = def.chainId;
+  const usdc = [...kit.createTokenRegistry().entries()].find((e) => e.symbol === 'USDC');
+  if (!usdc) throw new Error('Bridge Kit no longer has a USDC entry in its token registry');
+  const circle = npmSource('@circle-fin/bridge-kit', 'index.cjs', 'createTokenRegistry() USDC entry (decimals, locators per chain)');
+  // The registry gives no token name; "USD Coin" is the description Circle's kit gives USDC (SWAP_TOKEN_REGISTRY).
+  for (const [chain, address] of Object.entries(usdc.locators))
+    if (chainIds[chain] !== undefined) token(chainIds[chain], { address, name: 'USD Coin', symbol: 'USDC', decimals: usdc.chainDecimals?.[chain] ?? usdc.decimals }, circle);
+
+  // The Superchain token list (Optimism's, for Ethereum and the OP Stack chains).
+  const superchain = load('@eth-optimism/tokenlist') as { default: { tokens: Array<{ chainId: number; address: string; name: string; symbol: string; decimals: number }> } };
+  const op = npmSource('@eth-optimism/tokenlist', 'dist/index.js', 'tokens[] (chainId, address, name, symbol, decimals)');
+  for (const t of superchain.default.tokens) token(t.chainId, t, op);
+
+  // Aave's token list: the underlying assets of every Aave market, on each market's chain.
+  const aave = JSON.parse(packageFile('@bgd-labs/aave-address-book', 'tokenlist.json')) as { tokens: Array<{ chainId: number; address: string; name: string; symbol: string; decimals: number; tags?: string[] }> };
+  const aaveSrc = npmSource('@bgd-labs/aave-address-book', 'tokenlist.json', 'tokens[] tagged "underlying" (chainId, address, name, symbol, decimals)');
+  for (const t of aave.tokens) if (t.tags?.includes('underlying')) token(t.chainId, t, aaveSrc);
+
+  // Polygon's record of the tokens mapped to its PoS bridge: each Ethereum token with its copy on Polygon PoS.
+  // Only copies of Ethereum tokens a record above already names (or of ether itself) are taken.
+  const mapped = JSON.parse(repoFile('0xPolygon/polygon-token-list', 'src/tokens/mappedTokens.json')) as Array<{
+    chainId: number; name: string; symbol: string; decimals: number; originTokenAddress: string;
+    wrappedTokens?: Array<{ wrappedTokenAddress: string; tags?: string[]; name?: string; symbol?: string }>;
+  }>;
+  const polygon = repoSource('0xPolygon/polygon-token-list', 'src/tokens/mappedTokens.json', 'wrappedTokens[] tagged "pos" (the Polygon PoS copy) of each Ethereum token');
+  const onEthereum = new Set(entries.filter((e) => e.chainId === 1 && e.kind).map((e) => e.address.toLowerCase()));
+  for (const t of mapped) {
+    if (t.chainId !== 1 || !(onEthereum.has(t.originTokenAddress.toLowerCase()) || /^0xe{40}$/i.test(t.originTokenAddress))) continue;
+    for (const w of t.wrappedTokens ?? [])
+      if (w.tags?.includes('pos')) token(137, { address: w.wrappedTokenAddress, name: w.name ?? t.name, symbol: w.symbol ?? t.symbol, decimals: t.decimals }, polygon);
+  }
+
+  // Last, LI.FI's default coins, for the chains the lists above leave out. Not on Fantom: most bridged tokens there
+  // were Multichain's, whose Fantom bridge was drained in July 2023, and the record does not say whose bridge each
+  // entry is (tier 2 leaves Multichain's contracts out for the same reason).
+  for (const coin of lifi.basicCoins)
+    for (const [chainId, t] of Object.entries(coin.chains))
+      if (Number(chainId) !== 250) token(Number(chainId), { address: t.address, name: t.name ?? coin.name, symbol: t.symbol ?? coin.key, decimals: t.decimals }, lifiSrc);
 }
 
 uniswap();
@@ -445,20 +520,37 @@ tokens();
 // repeating a protocol's own record (WETH, stETH) gives way to it; two protocols claiming one address is an error.
 const kept = new Map<string, Entry>();
 const protocolOf = new Map<string, string>();
+/** The kept entry, with the decimals another record gives when its own gives none; records that disagree are an error. */
+function withDecimals(entry: Entry, other: Entry): Entry {
+  if (other.decimals === undefined) return entry;
+  if (entry.decimals === undefined) return { ...entry, decimals: other.decimals, ...(other.source !== entry.source ? { decimalsFrom: other.source } : {}) };
+  if (entry.decimals !== other.decimals) throw new Error(`${entry.address} on chain ${entry.chainId}: ${entry.source} gives ${entry.decimals} decimals, ${other.source} gives ${other.decimals}`);
+  return entry;
+}
 for (const e of entries) {
   const key = `${e.chainId}:${e.address.toLowerCase()}`;
   const owner = protocolOf.get(e.address.toLowerCase());
+  const prev = kept.get(key);
   if (owner && owner !== e.protocol) {
-    if (e.protocol === 'Tokens') continue;
+    if (e.protocol === 'Tokens') {
+      if (prev) kept.set(key, withDecimals(prev, e));
+      continue;
+    }
     const prior = [...kept.values()].find((k) => k.address === e.address && k.protocol === 'Tokens');
     if (!prior) throw new Error(`${e.address} is listed under both ${owner} and ${e.protocol}`);
     for (const [k, v] of kept) if (v.address === e.address) kept.delete(k);
+    protocolOf.set(e.address.toLowerCase(), e.protocol);
+    kept.set(key, prev ? withDecimals(e, prev) : e);
+    continue;
   }
   protocolOf.set(e.address.toLowerCase(), e.protocol);
-  const prev = kept.get(key);
-  if (!prev) kept.set(key, e);
-  else if (!prev.kind && e.kind) kept.set(key, { ...prev, kind: e.kind, ...(e.decimals !== undefined ? { decimals: e.decimals } : {}) });
-  else if (prev.kind === 'token' && e.kind === 'wrapped-native') kept.set(key, { ...prev, kind: e.kind });
+  if (!prev) {
+    kept.set(key, e);
+    continue;
+  }
+  const next = withDecimals(prev, e);
+  if ((!prev.kind && e.kind) || (prev.kind === 'token' && e.kind === 'wrapped-native')) kept.set(key, { ...next, kind: e.kind });
+  else kept.set(key, next);
 }
 
 const contracts = [...kept.values()].sort((a, b) => a.chainId - b.chainId || a.protocol.localeCompare(b.protocol) || a.name.localeCompare(b.name) || a.address.localeCompare(b.address));

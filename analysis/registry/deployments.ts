@@ -13,6 +13,8 @@ export interface Deployment {
   /** Absent for a plain contract. */
   kind?: DeploymentKind;
   decimals?: number;
+  /** Key in `sources` of the record the decimals come from, when the entry's own record gives none. */
+  decimalsFrom?: string;
   /** Key of the record in deployments.json's `sources`. */
   source: string;
   /** The record itself: package and version, or repository, commit and path. */
@@ -39,7 +41,7 @@ export function deployment(address: string, chainId: number): Deployment | undef
 /** Wrapped native coins (WETH, WMATIC, WBNB, …): amounts in them are counted in the native coin's units. */
 export const WRAPPED_NATIVE: ReadonlySet<string> = new Set(DEPLOYMENTS.filter((d) => d.kind === 'wrapped-native').map((d) => d.address.toLowerCase()));
 
-/** Decimals of major tokens from their token list, to judge amounts when no node answers. */
+/** Decimals of major tokens from their token lists, to judge amounts when no node answers. */
 export const KNOWN_DECIMALS: Readonly<Record<string, number>> = Object.fromEntries(
   DEPLOYMENTS.filter((d) => d.decimals !== undefined).map((d) => [d.address.toLowerCase(), d.decimals!]),
 );

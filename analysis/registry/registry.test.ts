@@ -21,6 +21,24 @@ describe('deployments.json', () => {
     const bad = Object.entries(sources).filter(([, s]) => !NPM.test(s.from) && !GITHUB.test(s.from));
     expect(bad).toEqual([]);
     expect(DEPLOYMENTS.every((d) => d.citation && sources[d.source]?.from === d.citation)).toBe(true);
+    expect(DEPLOYMENTS.filter((d) => d.decimalsFrom !== undefined && !sources[d.decimalsFrom])).toEqual([]);
+  });
+
+  // The bundle ships under MIT, so the token lists it carries must allow that. Each record is named with the
+  // licence its package.json or LICENSE states (see SOURCE.md); a record not listed here fails the test.
+  it('takes its tokens only from records whose licence lets them ship', () => {
+    const PERMISSIVE: Record<string, string> = {
+      'npm:@circle-fin/bridge-kit/': 'Apache-2.0',
+      'npm:@eth-optimism/tokenlist/': 'MIT',
+      'npm:@bgd-labs/aave-address-book/': 'MIT',
+      'npm:@lifi/data-types/': 'Apache-2.0',
+      'npm:@uniswap/sdk-core/': 'MIT',
+      'github:0xPolygon/polygon-token-list/': 'MIT',
+    };
+    const shippable = (source: string) => Object.keys(PERMISSIVE).some((prefix) => source.startsWith(prefix));
+    const tokens = DEPLOYMENTS.filter((d) => d.protocol === 'Tokens');
+    expect(tokens.length).toBeGreaterThan(100);
+    expect(tokens.filter((d) => !shippable(d.source) || (d.decimalsFrom !== undefined && !shippable(d.decimalsFrom))).map((d) => `${d.chainId} ${d.name} ${d.source}`)).toEqual([]);
   });
 
   it('holds checksummed, non-zero addresses on chains the extension knows', () => {
@@ -57,8 +75,8 @@ describe('deployments.json', () => {
         .filter((p) => !has(c, p))
         .map((p) => `${c} ${p}`),
     );
-    // Tether on every major chain but Base, where Uniswap's list has none.
-    missing.push(...MAJOR.filter((c) => c !== 8453 && !has(c, /\(USDT0?\)$/)).map((c) => `${c} USDT`));
+    // Tether on every major chain (Avalanche's symbol is USDt, USDT0's is USD₮0).
+    missing.push(...MAJOR.filter((c) => !has(c, /\(USD[T₮]0?\)$/i)).map((c) => `${c} USDT`));
     expect(missing).toEqual([]);
   });
 });
