@@ -63,6 +63,9 @@ for (const wallet of ['plain', 'es5', 'class'] as const) {
   });
 }
 
+// In a prepared frame the wallet's own in-page code, run before the firewall's, would announce itself with
+// the page's Object.freeze: out of scope (README), and the browser, not the test, decides which extension
+// runs first. So the wallets of these frames start a moment later (`late=1`), after the firewall.
 /**
  * Runs in the hostile page: creates a same-origin frame (or popup), and while it is still the initial
  * about:blank, patches its built-ins, shadows Reflect with a global `let`, listens for the guard's
@@ -83,9 +86,9 @@ const PREPARE = (kind: 'iframe' | 'srcdoc' | 'popup', url: string) => `
   window.prepared = w;
   const caught = window.caught;
   const set = w.WeakMap.prototype.set;
-  w.WeakMap.prototype.set = function (k, v) { caught.push(k); return set.call(this, k, v); };
+  w.WeakMap.prototype.set = function (k, v) { caught.push(k); window.caughtBy = (window.caughtBy || '') + 'weakmap,'; return set.call(this, k, v); };
   const freeze = w.Object.freeze;
-  w.Object.freeze = function (o) { if (o && o.provider) caught.push(o.provider); return freeze(o); };
+  w.Object.freeze = function (o) { if (o && o.provider) { caught.push(o.provider); window.caughtBy = (window.caughtBy || '') + 'freeze,'; } return freeze(o); };
   w.addEventListener('txfw:guard-hello', (e) => caught.push(e.relatedTarget), true);
   w.addEventListener('eip6963:announceProvider', (e) => caught.push(e.detail && e.detail.provider), true);
   const s = w.document.createElement('script');
@@ -106,6 +109,7 @@ async function caughtSummary(page: Page) {
 /** Every provider the page caught, asked for the approval: each must be held (they are all wrapped). */
 async function tryCaughtProviders(page: Page, firewall: Firewall, server: TestServer, token: string, label: string): Promise<void> {
   const count = await page.evaluate(() => (window as unknown as { caught: unknown[] }).caught.filter((c) => c && typeof c === 'object' && 'request' in c).length);
+  label = `${label} [caught by ${await page.evaluate(() => (window as unknown as { caughtBy?: string }).caughtBy ?? 'announce listener')}]`;
   for (let i = 0; i < count; i++) {
     const attack = `const p = window.caught.filter((c) => c && typeof c === 'object' && 'request' in c)[${i}]; return p.request(${REQUEST});`;
     await expectHeld(firewall, server.walletLog, () => runAttack(page, attack, approval(token)), `${label}: caught provider ${i}`);
@@ -126,7 +130,7 @@ async function expectTamperHeld(firewall: Firewall, server: TestServer, target: 
 test('class 2: a same-origin frame the page prepared while it was about:blank hands the page nothing, and everything from it is held', async ({ page, firewall, server, contracts }) => {
   test.setTimeout(90_000);
   await openHostile(page, `${server.url}/hostile.html?wallet=plain`);
-  await runAttack(page, PREPARE('iframe', '/hostile.html?wallet=plain&inner=1'), {});
+  await runAttack(page, PREPARE('iframe', '/hostile.html?wallet=plain&late=1&inner=1'), {});
   const inner = () => page.frames().find((f) => f.url().includes('inner=1'));
   await expect.poll(() => !!inner()).toBe(true);
   const frame = inner()!;
@@ -143,7 +147,7 @@ test('class 2: a same-origin frame the page prepared while it was about:blank ha
 });
 
 test('class 2: an about:srcdoc frame the page prepared the same way is held too', async ({ page, firewall, server, contracts }) => {
-  await openHostile(page, `${server.url}/hostile.html?wallet=plain`);
+  await openHostile(page, `${server.url}/hostile.html?wallet=plain&late=1`);
   await runAttack(page, PREPARE('srcdoc', 'inner=5'), {});
   const inner = () => page.frames().find((f) => f.url() === 'about:srcdoc');
   await expect.poll(() => !!inner()).toBe(true);
@@ -159,7 +163,7 @@ test('class 2: a same-origin popup the page prepared and cut from its opener is 
   test.setTimeout(90_000);
   await openHostile(page, `${server.url}/hostile.html?wallet=plain`);
   const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('inner=2') });
-  await runAttack(page, PREPARE('popup', '/hostile.html?wallet=plain&inner=2'), {});
+  await runAttack(page, PREPARE('popup', '/hostile.html?wallet=plain&late=1&inner=2'), {});
   const popup = await opened;
   await popup.waitForFunction(() => !!(window as unknown as { ethereum?: unknown }).ethereum);
   await popup.evaluate(KEEP_SETTLE);

@@ -4,7 +4,9 @@
 // The harness replaces __SERVER__ with the test server's URL when it copies this extension.
 (() => {
   const SERVER = '__SERVER__';
-  const mode = new URLSearchParams(location.search).get('wallet') || 'normal';
+  // An about:srcdoc frame has no query of its own: it takes its parent's.
+  const query = new URLSearchParams(location.href === 'about:srcdoc' ? parent.location.search : location.search);
+  const mode = query.get('wallet') || 'normal';
   let nextId = 1;
   const CHAIN_READS = new Set(['eth_getCode', 'eth_getTransactionCount', 'eth_getStorageAt', 'eth_getBalance', 'eth_call', 'eth_simulateV1', 'debug_traceCall']);
   const listeners = new Map();
@@ -145,6 +147,8 @@
     window.dispatchEvent(new Event('ethereum#initialized'));
   }
 
-  if (mode === 'late') setTimeout(inject, 400);
+  // ?late=1 (with any mode): the wallet starts after the page's first scripts, and after the firewall,
+  // whichever of the two extensions the browser happens to run first.
+  if (mode === 'late' || query.has('late')) setTimeout(inject, 400);
   else inject();
 })();
