@@ -1,63 +1,23 @@
 // Runs the analysis for the background with a deadline. When the analysis cannot finish, the user
 // is told so and decides: the result is at least `warn`, never a silent `allow`.
-import { createPublicClient, http } from 'viem';
 import { analyzeRequest, type AnalysisDeps } from '../analysis';
-import { createRpcChainReader, type ChainReader } from '../analysis/context/chain-reader';
-import { createRpcSimulator } from '../analysis/simulate/rpc-simulator';
-import type { Simulator } from '../analysis/simulate/types';
 import type { RequestOrigin, Verdict, WalletRequest } from '../analysis/types';
-import { chooseChainSource, type ChainSource, type WalletRead } from './chain-sources';
+import { RPC_TIMEOUT_MS, analysisDeps, codeSourceFor, nodeAt } from './analysis-deps';
+import { chooseChainSource, type WalletRead } from './chain-sources';
 import type { CheckedOn } from './messages';
 import { contractScorer } from './contract-model';
-import { createScoreContract, type CodeSource } from './score-contract';
+import { createScoreContract } from './score-contract';
 import { loadSentAddresses } from './sent-addresses';
 import { currentSiteRisk } from './site-risk';
 import type { Settings } from './settings';
 
-/** Per RPC call, and for the whole analysis. A local node answers in milliseconds. */
-const RPC_TIMEOUT_MS = 1500;
+/** For the whole analysis. */
 const ANALYSIS_DEADLINE_MS = 5000;
-/** The simulation runs beside the other steps; past this the verdict goes out and the simulation joins later. */
-const SIMULATION_DEADLINE_MS = 1500;
 
 /** Time kept back for the rules' verdict to be assembled and sent once the model has answered. */
 const MODEL_MARGIN_MS = 300;
 
 type ScoreContract = NonNullable<AnalysisDeps['scoreContract']>;
-
-const readers = new Map<string, ChainReader>();
-const simulators = new Map<string, Simulator>();
-
-/** One simulator per endpoint, sharing the reader's token metadata cache and remembering what the node lacks. */
-function simulatorFor(url: string): Simulator {
-  let simulator = simulators.get(url);
-  if (!simulator) {
-    simulator = createRpcSimulator(url, { reader: readerFor(url), timeoutMs: RPC_TIMEOUT_MS });
-    simulators.set(url, simulator);
-  }
-  return simulator;
-}
-
-function readerFor(url: string): ChainReader {
-  let reader = readers.get(url);
-  if (!reader) {
-    reader = createRpcChainReader(url, { timeoutMs: RPC_TIMEOUT_MS });
-    readers.set(url, reader);
-  }
-  return reader;
-}
-
-/** Reader, simulator and storage reads of one node, shared by every request that uses it. */
-function nodeAt(url: string): Pick<ChainSource, 'reader' | 'simulator' | 'getStorageAt'> {
-  const client = createPublicClient({ transport: http(url, { timeout: RPC_TIMEOUT_MS, retryCount: 0 }) });
-  return { reader: readerFor(url), simulator: simulatorFor(url), getStorageAt: (address, slot) => client.getStorageAt({ address, slot }) };
-}
-
-/** Reads for resolving a proxy to its implementation: code through the analysis' cached reader, plus one storage slot. */
-function codeSourceFor(source: ChainSource | undefined): CodeSource {
-  if (!source) return {};
-  return { getCode: (address) => source.reader.getCode(address), getStorageAt: (address, slot) => source.getStorageAt(address, slot) };
-}
 
 function notFinished(reason: string): Verdict {
   return {
@@ -125,14 +85,13 @@ export async function judge(request: WalletRequest, context: JudgeContext): Prom
   const later = new Promise<Verdict>((resolve) => (joined = resolve));
   const analysis = analyzeRequest(
     { request, origin, chainId, chainAsked: true, frameTampered },
-    {
-      chain: source?.reader ?? null,
+    analysisDeps({
+      source,
       history,
       site,
-      timeoutMs: RPC_TIMEOUT_MS,
       scoreContract: beforeDeadline(createScoreContract(contractScorer, codeSourceFor(source)), deadlineAt),
-      simulation: { simulator: source?.simulator ?? null, deadlineMs: SIMULATION_DEADLINE_MS, onLate: ({ verdict }) => joined(verdict) },
-    },
+      onLate: ({ verdict }) => joined(verdict),
+    }),
   ).catch((error: unknown) => notFinished(`The analysis failed (${String(error)}).`));
   const verdict = await Promise.race([analysis, deadline]);
   const checkedOn = source ? { kind: source.kind, url: source.url, passedOver: choice.passedOver } : undefined;
