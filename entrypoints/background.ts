@@ -50,13 +50,18 @@ async function onAnalyze(message: ContentToBackground & { type: 'analyze' }, sen
   }
 }
 
+/** The document that made a request (the frame, when the browser gives no document id). */
+function documentOf(place: { documentId?: string; frameId: number }): { documentId: string } | { frameId: number } {
+  return place.documentId ? { documentId: place.documentId } : { frameId: place.frameId };
+}
+
 /** Reads through the wallet of this very request, in the frame that made it, while it is being checked. */
 function walletReadFor(place: SenderPlace, guardId: string): WalletRead {
-  const target = place.documentId ? { documentId: place.documentId } : { frameId: place.frameId };
+  const target = documentOf(place);
   return async (method, params) => {
     const message: BackgroundToContent = { type: 'wallet-read', guardId, method, params };
     const answer = (await browser.tabs.sendMessage(place.tabId, message, target)) as WalletReadAnswer | undefined;
-    return answer && ('result' in answer || typeof answer.error === 'string') ? answer : { error: 'the wallet did not answer' };
+    return answer && ('result' in answer || typeof answer.error === 'string') ? answer : { error: 'the wallet did not answer', unreachable: true };
   };
 }
 
@@ -161,7 +166,7 @@ async function settle(requestId: string, action: 'forward' | 'reject', decidedBy
   const entry = await claimPending(requestId);
   if (!entry) return false;
   const message: BackgroundToContent = { type: 'decision', guardId: entry.guardId, requestId, action };
-  const target = entry.documentId ? { documentId: entry.documentId } : { frameId: entry.frameId };
+  const target = documentOf(entry);
   // Resolves once the bridge has handled it (or the frame is gone); only then may status say "unknown".
   await browser.tabs.sendMessage(entry.tabId, message, target).catch(() => {});
   await releasePending(requestId);

@@ -60,7 +60,7 @@ export function walletTransport(read: WalletRead, timeoutMs: number): Transport 
         const asked = read(method, Array.isArray(params) ? params : []).catch((e: unknown) => ({ error: String(e), unreachable: true as const }));
         const answer = await Promise.race([asked, late]).finally(() => clearTimeout(timer));
         if ('result' in answer) return answer.result;
-        if ('unreachable' in answer || /did not answer|no such request/.test(answer.error)) throw new TimeoutError({ body: { method }, url: 'wallet' });
+        if ('unreachable' in answer) throw new TimeoutError({ body: { method }, url: 'wallet' });
         throw Object.assign(new Error(answer.error), answer.code !== undefined ? { code: answer.code } : {}, answer.data !== undefined ? { data: answer.data } : {});
       },
     },

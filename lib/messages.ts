@@ -59,7 +59,12 @@ export type BackgroundToContent =
   | { type: 'wallet-read'; guardId: string; method: string; params: unknown[] };
 
 /** The bridge's answer to a `wallet-read`. */
-export type WalletReadAnswer = { result: unknown } | { error: string; code?: number; data?: unknown };
+export type WalletReadAnswer =
+  | { result: unknown }
+  /** The wallet answered with an error (a revert, a refused method). */
+  | { error: string; code?: number; data?: unknown }
+  /** No answer came: the wallet, the frame or the request is gone, or the wallet took too long. */
+  | { error: string; unreachable: true };
 
 // ---- extension pages (confirm window, popup) -> background
 export type Decision = 'continue' | 'reject';

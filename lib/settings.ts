@@ -41,9 +41,3 @@ export async function readSettings(): Promise<Settings> {
   const values = await storage.getItems(names.map((name) => settingItems[name]));
   return Object.fromEntries(names.map((name, i) => [name, values[i]!.value])) as Settings;
 }
-
-/** The RPC endpoint for a chain: the user's choice, else the default, else none. */
-export function rpcUrlFor(chainId: number | undefined, chosen: Settings['rpcUrls']): string | undefined {
-  if (chainId === undefined) return undefined;
-  return chosen[String(chainId)] ?? DEFAULT_RPC_URLS[chainId];
-}

@@ -143,7 +143,7 @@ export default defineContentScript({
       if (!message) return;
       if (message.type === 'wallet-read') {
         // Only for a request this frame is having checked right now.
-        if (!asking.has(message.guardId)) return void sendResponse({ error: 'no such request is being checked here' });
+        if (!asking.has(message.guardId)) return void sendResponse({ error: 'no such request is being checked here', unreachable: true });
         void walletReads.read(message.guardId, message.method, message.params).then(sendResponse);
         return true;
       }

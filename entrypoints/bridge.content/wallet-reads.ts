@@ -18,7 +18,7 @@ export function createWalletReads(toGuard: (message: BridgeToGuard) => void): Wa
     read(guardId, method, params) {
       const id = crypto.randomUUID().replaceAll('-', '');
       return new Promise((resolve) => {
-        const timer = setTimeout(() => finish({ error: 'the wallet did not answer in time' }), READ_WAIT_MS);
+        const timer = setTimeout(() => finish({ error: 'the wallet did not answer in time', unreachable: true }), READ_WAIT_MS);
         const finish = (answer: WalletReadAnswer) => {
           clearTimeout(timer);
           waiting.delete(id);
