@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeHost } from '../analysis/site/hostname';
 import { metamaskConfig, scamsnifferDatedDomains } from '../scripts/build-site-lists';
+import { etherscanBenignTags, fortaFalsePositives as fortaFalsePositivesFromSource, ledgerDappContracts, type NamedAddress } from '../scripts/site-sources';
 
 /** Where scripts/build-site-lists.ts reads it too. */
 export const SHARED_DATA = join(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -88,36 +89,23 @@ export interface LabelledAddress {
   label: string;
 }
 
-/** Contracts of Ledger's allow-listed dApps, per chain. */
+/** Contracts of Ledger's allow-listed dApps, per chain: the build check's own reader (scripts/site-sources.ts). */
 export function ledgerContracts(): LabelledAddress[] {
-  const ledger = json<LedgerFile>('ledger-web3allowlist/all-dapp-allowlist.json');
-  const out = new Map<string, LabelledAddress>();
-  for (const [chain, dapps] of Object.entries(ledger.allowlist)) {
-    const chainId = LEDGER_CHAINS[chain];
-    if (chainId === undefined) continue;
-    for (const d of dapps) for (const c of d.contracts ?? []) if (/^0x[0-9a-fA-F]{40}$/.test(c.address)) out.set(`${chainId}:${c.address.toLowerCase()}`, { address: c.address.toLowerCase(), chainId, label: d.name });
+  const seen = new Map<string, LabelledAddress>();
+  for (const c of ledgerDappContracts()) {
+    const chainId = LEDGER_CHAINS[c.chain];
+    if (chainId !== undefined && !seen.has(`${chainId}:${c.address}`)) seen.set(`${chainId}:${c.address}`, { address: c.address, chainId, label: c.name });
   }
-  return [...out.values()];
+  return [...seen.values()];
 }
 
-/** Etherscan's name tags other than the ones that mean "bad" (mainnet). */
-export function etherscanNamedAddresses(): LabelledAddress[] {
-  const BAD = /^(blocked|ofac-sanctions-lists|spam-token|phish-hack|exploit|heist|scam|hacker|suspicious|fake)/i;
-  const all = json<Record<string, { name?: string; labels?: string[] }>>('etherscan-labels/data/etherscan/combined/combinedAllLabels.json');
-  return Object.entries(all)
-    .filter(([a, v]) => /^0x[0-9a-fA-F]{40}$/.test(a) && !(v.labels ?? []).some((l) => BAD.test(l)) && !/phish|hack|exploit|scam|fake_/i.test(v.name ?? ''))
-    .map(([a, v]) => ({ address: a.toLowerCase(), chainId: 1, label: v.name ?? '' }));
-}
+const labelled = (named: NamedAddress[]): LabelledAddress[] => named.map((n) => ({ address: n.address, chainId: Number(n.chain) || 1, label: n.name }));
+
+/** Etherscan's name tags other than the ones that mean "bad" (mainnet): what the build check calls benign. */
+export const etherscanNamedAddresses = (): LabelledAddress[] => labelled(etherscanBenignTags());
 
 /** Addresses Forta's scam detector flagged wrongly (hard benign). */
-export function fortaFalsePositives(): LabelledAddress[] {
-  return read('forta-starter-kits/scam-detector-py/fp_list.csv')
-    .split(/\r?\n/)
-    .slice(1)
-    .map((line) => line.split(','))
-    .filter((r) => /^0x[0-9a-fA-F]{40}$/.test(r[0]?.trim() ?? ''))
-    .map((r) => ({ address: r[0]!.trim().toLowerCase(), chainId: Number(r[1]?.trim()) || 1, label: r.slice(2).join(',').trim() }));
-}
+export const fortaFalsePositives = (): LabelledAddress[] => labelled(fortaFalsePositivesFromSource());
 
 /** PTXPhish's seed scammer addresses per phishing kind (mainnet). */
 export function ptxphishSeedAddresses(): LabelledAddress[] {

@@ -2,7 +2,7 @@
 // a shipped list or a benign label names may be on a blocklist. Run by `npm run lists:build` (which fails)
 // and by analysis/site/address-lists.test.ts (`npm run test:unit`).
 import { knownContract, registryAddressesByChain } from '../analysis/registry/known';
-import { addressOf, readJson } from './site-sources';
+import { byAddress, ledgerDappContracts } from './site-sources';
 
 /** Every address the registry names (analysis/registry: published deployments and labels), with its name. */
 export function registryAddresses(): Map<string, string> {
@@ -15,15 +15,7 @@ export function registryAddresses(): Map<string, string> {
 
 /** The contracts of the dApps in Ledger's allowlist (benign; no licence, so a build check only, never shipped). */
 export function ledgerContracts(): Map<string, string> {
-  const file = readJson<{ allowlist: Record<string, { name: string; contracts?: { address: string }[] }[]> }>('ledger-web3allowlist/all-dapp-allowlist.json');
-  const out = new Map<string, string>();
-  for (const [chain, dapps] of Object.entries(file.allowlist)) {
-    for (const d of dapps) for (const c of d.contracts ?? []) {
-      const a = addressOf(c.address);
-      if (a && !out.has(a)) out.set(a, `${d.name} (${chain})`);
-    }
-  }
-  return out;
+  return byAddress(ledgerDappContracts(), (c) => `${c.name} (${c.chain})`);
 }
 
 export interface AddressConflict {

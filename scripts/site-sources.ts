@@ -215,22 +215,52 @@ export function etherscanLabelFiles(): AddressSourceReading[] {
 /** Etherscan name tags that say an address is a protocol or entity, not a threat. */
 const MALICIOUS_TAGS = new Set(['blocked', 'ofac-sanctions-lists', 'spam-token', 'phish-hack', 'heist', 'exploit', 'scam', 'take-action', 'suspicious']);
 
+/** An address a source names, lower case, with the chain it names it on and its name there. */
+export interface NamedAddress {
+  address: string;
+  /** The source's own word for the chain (a number, or Ledger's name such as "arbitrum"). */
+  chain: string;
+  name: string;
+}
+
+/** Addresses Forta's scam detector flagged wrongly (hard benign examples). */
+export function fortaFalsePositives(): NamedAddress[] {
+  return csvRows('forta-starter-kits/scam-detector-py/fp_list.csv').flatMap((r) => {
+    const address = addressOf(r[0]);
+    return address ? [{ address, chain: r[1]?.trim() || '1', name: r.slice(2).join(',').trim() || 'scam-detector false positive' }] : [];
+  });
+}
+
+/** Etherscan's name tags (mainnet) of addresses no malicious label names. */
+export function etherscanBenignTags(): NamedAddress[] {
+  const labels = readJson<Record<string, { name?: string; labels?: string[] }>>('etherscan-labels/data/etherscan/combined/combinedAllLabels.json');
+  return Object.entries(labels).flatMap(([raw, entry]) => {
+    const address = addressOf(raw);
+    if (!address || (entry.labels ?? []).some((l) => MALICIOUS_TAGS.has(l)) || !entry.name) return [];
+    return [{ address, chain: '1', name: `${entry.name} (${(entry.labels ?? []).join(', ')})` }];
+  });
+}
+
+/** The contracts of the dApps on Ledger's allowlist, per Ledger chain name (no licence: checks and evaluation only). */
+export function ledgerDappContracts(): NamedAddress[] {
+  const file = readJson<{ allowlist: Record<string, { name: string; contracts?: { address: string }[] }[]> }>('ledger-web3allowlist/all-dapp-allowlist.json');
+  return Object.entries(file.allowlist).flatMap(([chain, dapps]) => dapps.flatMap((d) => (d.contracts ?? []).flatMap((c) => {
+    const address = addressOf(c.address);
+    return address ? [{ address, chain, name: d.name }] : [];
+  })));
+}
+
+/** The first name each address gets, by address. */
+export function byAddress(named: readonly NamedAddress[], label: (n: NamedAddress) => string = (n) => n.name): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of named) if (!out.has(n.address)) out.set(n.address, label(n));
+  return out;
+}
+
 /** Addresses that sources label benign: Forta's scam-detector false positives and Etherscan's protocol tags. */
 export function benignAddressLabels(): { source: string; addresses: Map<string, string> }[] {
-  const fp = new Map<string, string>();
-  for (const r of csvRows('forta-starter-kits/scam-detector-py/fp_list.csv')) {
-    const a = addressOf(r[0]);
-    if (a) fp.set(a, r.slice(2).join(',') || 'scam-detector false positive');
-  }
-  const tags = new Map<string, string>();
-  const labels = readJson<Record<string, { name?: string; labels?: string[] }>>('etherscan-labels/data/etherscan/combined/combinedAllLabels.json');
-  for (const [address, entry] of Object.entries(labels)) {
-    const a = addressOf(address);
-    if (!a || (entry.labels ?? []).some((l) => MALICIOUS_TAGS.has(l)) || !entry.name) continue;
-    tags.set(a, `${entry.name} (${(entry.labels ?? []).join(', ')})`);
-  }
   return [
-    { source: 'forta-starter-kits scam-detector-py/fp_list.csv', addresses: fp },
-    { source: 'etherscan-labels combinedAllLabels.json (name tags, malicious labels left out)', addresses: tags },
+    { source: 'forta-starter-kits scam-detector-py/fp_list.csv', addresses: byAddress(fortaFalsePositives()) },
+    { source: 'etherscan-labels combinedAllLabels.json (name tags, malicious labels left out)', addresses: byAddress(etherscanBenignTags()) },
   ];
 }
