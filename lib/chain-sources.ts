@@ -84,28 +84,33 @@ async function answersFor(reader: ChainReader, chainId: number, label: string): 
   }
 }
 
+function walletSource(walletRead: WalletRead, timeoutMs: number): ChainSource {
+  const transport = walletTransport(walletRead, timeoutMs);
+  const reader = createRpcChainReader(transport, { timeoutMs });
+  const client = createPublicClient({ transport });
+  return { kind: 'wallet', reader, simulator: createRpcSimulator(transport, { reader, timeoutMs }), getStorageAt: (address, slot) => client.getStorageAt({ address, slot }) };
+}
+
 export async function chooseChainSource(chainId: number | undefined, chosen: Settings['rpcUrls'], walletRead: WalletRead | undefined, deps: SourceDeps): Promise<SourceChoice> {
   if (chainId === undefined) return { passedOver: [] };
   const nodes: ChainSource[] = nodeCandidates(chainId, chosen).map((c) => ({ kind: c.kind, url: c.url, ...deps.forUrl(c.url) }));
-  if (walletRead) {
-    const transport = walletTransport(walletRead, deps.timeoutMs);
-    const reader = createRpcChainReader(transport, { timeoutMs: deps.timeoutMs });
-    const client = createPublicClient({ transport });
-    nodes.push({
-      kind: 'wallet',
-      reader,
-      simulator: createRpcSimulator(transport, { reader, timeoutMs: deps.timeoutMs }),
-      getStorageAt: (address, slot) => client.getStorageAt({ address, slot }),
-    });
-  }
-  // Asked all at once; the first in order of preference that serves the wallet's chain is used.
-  const checks = nodes.map((n) => answersFor(n.reader, chainId, n.url ?? "the wallet's connection"));
+  // The nodes are asked all at once (their answers are cached); the first in order of preference that
+  // serves the wallet's chain is used.
+  const checks = nodes.map((n) => answersFor(n.reader, chainId, n.url!));
   const passedOver: string[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const problem = await checks[i]!;
     if (problem === null) return { source: nodes[i], passedOver };
     passedOver.push(problem);
   }
+  // Only then the wallet's connection: a read through the page for every request would cost a round
+  // trip there and traffic the wallet never needed.
+  if (walletRead) {
+    const wallet = walletSource(walletRead, deps.timeoutMs);
+    const problem = await answersFor(wallet.reader, chainId, "the wallet's connection");
+    if (problem === null) return { source: wallet, passedOver };
+    passedOver.push(problem);
+  }
   // None answered: the user's (or default) node stays, so its failure is reported as before.
-  return { source: nodes.find((n) => n.kind !== 'wallet'), passedOver };
+  return { source: nodes[0], passedOver };
 }
