@@ -4,7 +4,7 @@
 # (root with apt), otherwise say how.
 set -e
 missing=""
-[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing="chromium"
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing=" chromium"
 if [ "${1:-}" = "--with-firefox" ] && ! command -v firefox-esr >/dev/null 2>&1; then missing="$missing firefox-esr"; fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
