@@ -206,18 +206,21 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
         if (typeof d.value === 'function' && !wsHas(fromPage, d.value as object)) return { ...d, configurable: true, value: wrapFunction(prop, d.value as Fn, context) };
         return { ...d, configurable: true };
       },
-      defineProperty(_t, prop, d) {
-        rememberPage(d.value);
-        rememberPage(d.get);
-        rememberPage(d.set);
-        return reflectDefineProperty(fn, prop, d);
-      },
+      defineProperty: (_t, prop, d) => defineFromPage(fn, prop, d),
       deleteProperty: (_t, prop) => reflectDeleteProperty(fn, prop),
       getPrototypeOf: () => reflectGetPrototypeOf(fn),
     });
     wsAdd(ours, proxy);
     wmSet(context.functions, fn, proxy);
     return proxy;
+  }
+
+  /** What the page defines on a wallet object is the page's: its functions are never wrapped as the wallet's. */
+  function defineFromPage(target: object, prop: PropertyKey, d: PropertyDescriptor): boolean {
+    rememberPage(d.value);
+    rememberPage(d.get);
+    rememberPage(d.set);
+    return reflectDefineProperty(target, prop, d);
   }
 
   function valueFor(prop: PropertyKey, value: unknown, context: Context): unknown {
@@ -274,12 +277,7 @@ export function createProviderWrapper(gate: RequestGate): ProviderWrapper {
         has: (_t, prop) => reflectHas(real, prop),
         ownKeys: () => reflectOwnKeys(real),
         getOwnPropertyDescriptor: (_t, prop) => descriptorFor(real, prop, context),
-        defineProperty(_t, prop, d) {
-          rememberPage(d.value);
-          rememberPage(d.get);
-          rememberPage(d.set);
-          return reflectDefineProperty(real, prop, d);
-        },
+        defineProperty: (_t, prop, d) => defineFromPage(real, prop, d),
         deleteProperty: (_t, prop) => reflectDeleteProperty(real, prop),
         getPrototypeOf: () => wrapPrototype(reflectGetPrototypeOf(real)) as object | null,
       },
