@@ -28,7 +28,8 @@ describe('confirm window state', () => {
     fakeBrowser.reset();
     useConfirmStore.setState({ shown: undefined, busy: false });
     gets = 0;
-    fakeBrowser.runtime.onMessage.addListener(async (message: { type: string; requestId: string }) => {
+    fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
+      const message = raw as { type: string; requestId: string };
       if (message.type !== 'confirm/get') return undefined;
       gets++;
       const found = await getPending(message.requestId);

@@ -33,7 +33,6 @@ export const useConfirmStore = create<ConfirmState>((set, get) => ({
   async load(requestId) {
     let asked = 0;
     let shownAsk = 0;
-    let unwatch: (() => void) | undefined;
     // The view comes from the background (only this request's window may read it), asked again on every change.
     const show = async () => {
       const ask = ++asked;
@@ -42,10 +41,10 @@ export const useConfirmStore = create<ConfirmState>((set, get) => ({
       if (ask < shownAsk || get().busy) return;
       shownAsk = ask;
       set({ shown: view ? { view } : null });
-      if (!awaitsSimulation(view)) unwatch?.();
+      if (!awaitsSimulation(view)) unwatch();
     };
     // Watching starts before the first read, so a simulation that joins in between is not missed.
-    unwatch = watchPending(requestId, () => void show());
+    const unwatch = watchPending(requestId, () => void show());
     await show();
   },
   async loadPast(requestId) {
