@@ -23,7 +23,7 @@ const backgroundAnswerMs = sourceChoiceMs + analysisMs + lateAllowWaitMs;
 
 export const TIME_BUDGET = {
   rpcMs,
-  /** Per chain read where no dapp is waiting (the scan CLI, and the analysis' default when its caller sets none). */
+  /** Per chain read where no dapp is waiting: the scan CLI, and the default of the analysis, its readers and simulators when their caller sets none. */
   cliRpcMs: 4_000,
   /** Token names and decimals for the simulation's asset changes. */
   tokenMetadataMs: 1_000,
