@@ -1,7 +1,9 @@
 // The confirm window shows a simulation that joins after its deadline as soon as it lands in the pending
 // entry, by watching the entry rather than asking again on a timer. The window's view comes from the
 // background's `confirm/get`; here a listener answers it from the same pending store the background
-// uses (the whole path, built extension and late simulation, is in e2e/specs/confirm-ui.spec.ts).
+// uses, as the background's handler does. No e2e plays a late join: every read is capped at the
+// budget's rpcMs, so a late simulation lands within about a second of the verdict, often before the
+// window has loaded, and an e2e could not tell a watch from a single read.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PendingView } from '../messages';
