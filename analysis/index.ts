@@ -15,6 +15,8 @@ import { domainModelFindings } from './site/model-findings';
 import type { SiteRisk } from './site/site-risk';
 import { settleSimulation, startSimulation, type PendingSimulation, type SimulationOptions } from './simulate';
 import { makeVerdict } from './verdict';
+import { TIME_BUDGET } from '../common/time-budget';
+import { withTimeout } from '../common/timeout';
 
 export interface AnalysisInput {
   /** JSON snapshot captured from the page; untrusted, may be malformed. */
@@ -79,7 +81,7 @@ export interface AnalysisDeps {
   history?: AddressHistory;
   /** ms since epoch, for deadlines (tests pass a fixed value). */
   now?: number;
-  /** Per RPC call; default 4000. */
+  /** Per RPC call; default TIME_BUDGET.cliRpcMs. */
   timeoutMs?: number;
   /** Rule ids to switch off. */
   disabledRules?: readonly string[];
@@ -122,7 +124,7 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
       ? startSimulation({ request, actions, signer, chainId, simulator: deps.simulation.simulator, reader: deps.chain, disabledRules: deps.disabledRules })
       : undefined;
 
-  const facts = await gatherFacts(actions, { chain: deps.chain, code: deps.code, chainId, signer, timeoutMs: deps.timeoutMs ?? 4_000 }).catch(
+  const facts = await gatherFacts(actions, { chain: deps.chain, code: deps.code, chainId, signer, timeoutMs: deps.timeoutMs ?? TIME_BUDGET.cliRpcMs }).catch(
     (e: unknown): Facts => {
       findings.push(internalError('on-chain details could not be gathered', e));
       return { chainId, unavailable: ['on-chain details'], online: false, address: (a) => ({ address: a, code: 'unknown' }), token: () => undefined };
@@ -170,9 +172,6 @@ function clipStrings(value: unknown, level: number): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clipStrings(v, level + 1)]));
 }
 
-/** However slow the model is (cold start, a stuck RPC read behind a proxy), the rules' verdict waits no longer. */
-const SCORE_BUDGET_MS = 2_000;
-
 async function scoreOf(actions: Action[], facts: Facts, chainId: number | undefined, deps: AnalysisDeps, findings: Finding[]): Promise<number | null> {
   if (!deps.scoreContract) return null;
   const input = modelInput(actions, facts, chainId);
@@ -181,7 +180,7 @@ async function scoreOf(actions: Action[], facts: Facts, chainId: number | undefi
   let result: ContractScoreResult;
   try {
     const scoreContract = deps.scoreContract;
-    result = await withBudget(Promise.resolve().then(() => scoreContract(input)), SCORE_BUDGET_MS);
+    result = await withTimeout(() => scoreContract(input), TIME_BUDGET.modelScoreMs);
     if (typeof result?.score !== 'number' || !Number.isFinite(result.score)) throw new Error('the model gave no score');
   } catch (error) {
     if (error instanceof ModelMissingError) {
@@ -266,16 +265,6 @@ function modelInput(actions: Action[], facts: Facts, chainId: number | undefined
       ...(!isTarget && eoa && other.nonce !== undefined ? { counterpartyIsFresh: other.nonce === 0 } : {}),
     },
   };
-}
-
-function withBudget<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
-    p.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e: unknown) => (clearTimeout(timer), reject(e)),
-    );
-  });
 }
 
 function percent(score: number): string {

@@ -8,11 +8,7 @@ import { createRpcSimulator } from '../analysis/simulate/rpc-simulator';
 import type { Simulator } from '../analysis/simulate/types';
 import type { ChainSource } from './chain-sources';
 import type { CodeSource } from './score-contract';
-
-/** Per RPC call. A local node answers in milliseconds. */
-export const RPC_TIMEOUT_MS = 1500;
-/** The simulation runs beside the other steps; past this the verdict goes out and the simulation joins later. */
-export const SIMULATION_DEADLINE_MS = 1500;
+import { TIME_BUDGET } from '../common/time-budget';
 
 const readers = new Map<string, ChainReader>();
 const simulators = new Map<string, Simulator>();
@@ -20,7 +16,7 @@ const simulators = new Map<string, Simulator>();
 function readerFor(url: string): ChainReader {
   let reader = readers.get(url);
   if (!reader) {
-    reader = createRpcChainReader(url, { timeoutMs: RPC_TIMEOUT_MS });
+    reader = createRpcChainReader(url, { timeoutMs: TIME_BUDGET.rpcMs });
     readers.set(url, reader);
   }
   return reader;
@@ -30,7 +26,7 @@ function readerFor(url: string): ChainReader {
 function simulatorFor(url: string): Simulator {
   let simulator = simulators.get(url);
   if (!simulator) {
-    simulator = createRpcSimulator(url, { reader: readerFor(url), timeoutMs: RPC_TIMEOUT_MS });
+    simulator = createRpcSimulator(url, { reader: readerFor(url), timeoutMs: TIME_BUDGET.rpcMs });
     simulators.set(url, simulator);
   }
   return simulator;
@@ -38,7 +34,7 @@ function simulatorFor(url: string): Simulator {
 
 /** Reader, simulator and storage reads of one node, shared by every request that uses it. */
 export function nodeAt(url: string): Pick<ChainSource, 'reader' | 'simulator' | 'getStorageAt'> {
-  const client = createPublicClient({ transport: http(url, { timeout: RPC_TIMEOUT_MS, retryCount: 0 }) });
+  const client = createPublicClient({ transport: http(url, { timeout: TIME_BUDGET.rpcMs, retryCount: 0 }) });
   return { reader: readerFor(url), simulator: simulatorFor(url), getStorageAt: (address, slot) => client.getStorageAt({ address, slot }) };
 }
 
@@ -64,8 +60,8 @@ export function analysisDeps({ source, history, site, scoreContract, onLate }: D
     chain: source?.reader ?? null,
     history,
     site,
-    timeoutMs: RPC_TIMEOUT_MS,
+    timeoutMs: TIME_BUDGET.rpcMs,
     scoreContract,
-    simulation: { simulator: source?.simulator ?? null, deadlineMs: SIMULATION_DEADLINE_MS, ...(onLate ? { onLate } : {}) },
+    simulation: { simulator: source?.simulator ?? null, deadlineMs: TIME_BUDGET.simulationMs, ...(onLate ? { onLate } : {}) },
   };
 }

@@ -2,7 +2,8 @@
 // made again, but never once the extension is gone. Chrome's side of it (a reload, a stopped worker) is
 // exercised for real in e2e/specs/fail-closed.spec.ts; here the rules of when to give up and when to retry.
 import { describe, expect, it } from 'vitest';
-import { askWithRetry, bounded, NoAnswer } from './background-call';
+import { NoAnswer } from '../common/timeout';
+import { askWithRetry, bounded } from './background-call';
 
 const never = () => new Promise<never>(() => {});
 const options = { alive: () => true, checkEveryMs: 10, giveUpAfterMs: 2_000 };

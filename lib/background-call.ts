@@ -2,6 +2,7 @@
 // unanswered for good when the extension is reloaded or updated while it is in flight (the content
 // script is orphaned and no background will ever answer it), and fails it when the service worker is
 // stopped mid-answer. A dapp waiting on a wallet request must get an answer in both cases.
+import { NoAnswer, delay, withTimeout } from '../common/timeout';
 
 export interface CallOptions {
   /** False once this script no longer belongs to a live extension (`browser.runtime.id` is gone). */
@@ -12,34 +13,15 @@ export interface CallOptions {
   giveUpAfterMs: number;
 }
 
-export class NoAnswer extends Error {}
-
-/** `send()`'s answer, or a rejection once the extension is gone or `giveUpAfterMs` has passed. */
+/** `send()`'s answer, or a NoAnswer once the extension is gone or `giveUpAfterMs` has passed. */
 export function bounded<T>(send: () => Promise<T>, { alive, checkEveryMs, giveUpAfterMs }: CallOptions): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const startedAt = Date.now();
-    let done = false;
-    const finish = (settle: () => void) => {
-      if (done) return;
-      done = true;
-      clearInterval(watch);
-      settle();
-    };
-    const watch = setInterval(() => {
-      if (!alive()) finish(() => reject(new NoAnswer('the extension was reloaded or removed')));
-      else if (Date.now() - startedAt >= giveUpAfterMs) finish(() => reject(new NoAnswer(`no answer within ${giveUpAfterMs / 1000} s`)));
+  let watch: ReturnType<typeof setInterval> | undefined;
+  const orphaned = new Promise<never>((_, reject) => {
+    watch = setInterval(() => {
+      if (!alive()) reject(new NoAnswer('the extension was reloaded or removed'));
     }, checkEveryMs);
-    let sending: Promise<T>;
-    try {
-      sending = send();
-    } catch (error) {
-      sending = Promise.reject(error);
-    }
-    sending.then(
-      (value) => finish(() => resolve(value)),
-      (error: unknown) => finish(() => reject(error)),
-    );
   });
+  return withTimeout(() => Promise.race([send(), orphaned]), giveUpAfterMs).finally(() => clearInterval(watch));
 }
 
 export interface RetryOptions extends CallOptions {
@@ -55,9 +37,7 @@ export interface RetryOptions extends CallOptions {
  */
 export async function askWithRetry<T>(send: () => Promise<unknown>, usable: (answer: unknown) => answer is T, options: RetryOptions): Promise<T | undefined> {
   for (let attempt = 0; attempt <= options.retryDelaysMs.length; attempt++) {
-    if (attempt > 0) {
-      await new Promise((resolve) => setTimeout(resolve, options.retryDelaysMs[attempt - 1]));
-    }
+    if (attempt > 0) await delay(options.retryDelaysMs[attempt - 1]!);
     if (!options.alive()) return undefined;
     try {
       const answer = await bounded(send, options);

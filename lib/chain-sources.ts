@@ -10,6 +10,7 @@ import { createRpcSimulator } from '../analysis/simulate/rpc-simulator';
 import type { Simulator } from '../analysis/simulate/types';
 import type { CheckedOn, WalletReadAnswer } from './messages';
 import { DEFAULT_RPC_URLS, type Settings } from './settings';
+import { withTimeout } from '../common/timeout';
 
 /** One read through the wallet of the request being judged. */
 export type WalletRead = (method: string, params: unknown[]) => Promise<WalletReadAnswer>;
@@ -55,10 +56,8 @@ export function walletTransport(read: WalletRead, timeoutMs: number): Transport 
   return custom(
     {
       async request({ method, params }: { method: string; params?: unknown }) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const late = new Promise<{ error: string; unreachable: true }>((resolve) => (timer = setTimeout(() => resolve({ error: 'no answer in time', unreachable: true }), timeoutMs)));
         const asked = read(method, Array.isArray(params) ? params : []).catch((e: unknown) => ({ error: String(e), unreachable: true as const }));
-        const answer = await Promise.race([asked, late]).finally(() => clearTimeout(timer));
+        const answer = await withTimeout(asked, timeoutMs).catch(() => ({ error: 'no answer in time', unreachable: true as const }));
         if ('result' in answer) return answer.result;
         if ('unreachable' in answer) throw new TimeoutError({ body: { method }, url: 'wallet' });
         throw Object.assign(new Error(answer.error), answer.code !== undefined ? { code: answer.code } : {}, answer.data !== undefined ? { data: answer.data } : {});

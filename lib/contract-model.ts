@@ -3,16 +3,15 @@
 // Cold start: Chrome stops the worker after ~30 s idle, and the request that wakes it would otherwise pay
 // for compiling onnxruntime's 14 MB wasm and building the session before it could be scored. Loading
 // starts with the worker, so that cost overlaps with the message delivery and the RPC reads the analysis
-// does first; and a request never waits longer than READY_WAIT_MS for it (the rules decide meanwhile).
+// does first; and a request never waits longer than TIME_BUDGET.modelReadyWaitMs for it (the rules decide meanwhile).
 import { browser } from '#imports';
 import { ModelMissingError } from '../analysis';
 import type { FeatureInput } from '../model/features';
 import { createContractScorer, type ContractScore, type ContractScorer } from '../model/inference';
 import { MODEL_FILES } from './model-files';
 import { missingIfFailed } from './score-contract';
-
-/** How long a request waits for a model that is still loading before it goes on without the score. */
-const READY_WAIT_MS = 1_500;
+import { TIME_BUDGET } from '../common/time-budget';
+import { withTimeout } from '../common/timeout';
 
 export interface ModelStatus {
   state: 'idle' | 'loading' | 'ready' | 'failed';
@@ -65,17 +64,11 @@ export function startContractModel(): void {
   if (START === 'eager') loadOnce().catch((error: unknown) => console.warn('Transaction firewall: the model did not load', error));
 }
 
-/** The scorer, or a rejection saying why there is none (still loading after READY_WAIT_MS, or failed). */
+/** The scorer, or a rejection saying why there is none (still loading after TIME_BUDGET.modelReadyWaitMs, or failed). */
 export function contractScorer(): Promise<ContractScorer> {
   if (START === 'off') return Promise.reject(new ModelMissingError('this build has no model'));
   if (START === 'lazy') return missingIfFailed(loadOnce());
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the model is still loading')), READY_WAIT_MS);
-    missingIfFailed(loadOnce()).then(
-      (scorer) => (clearTimeout(timer), resolve(scorer)),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
-    );
-  });
+  return withTimeout(missingIfFailed(loadOnce()), TIME_BUDGET.modelReadyWaitMs, 'the model is still loading');
 }
 
 /**

@@ -2,7 +2,9 @@
 // is told so and decides: the result is at least `warn`, never a silent `allow`.
 import { analyzeRequest, type AnalysisDeps } from '../analysis';
 import type { RequestOrigin, Verdict, WalletRequest } from '../analysis/types';
-import { RPC_TIMEOUT_MS, analysisDeps, codeSourceFor, nodeAt } from './analysis-deps';
+import { TIME_BUDGET } from '../common/time-budget';
+import { withTimeout } from '../common/timeout';
+import { analysisDeps, codeSourceFor, nodeAt } from './analysis-deps';
 import { chooseChainSource, type WalletRead } from './chain-sources';
 import type { CheckedOn } from './messages';
 import { contractScorer } from './contract-model';
@@ -10,12 +12,6 @@ import { createScoreContract } from './score-contract';
 import { loadSentAddresses } from './sent-addresses';
 import { currentSiteRisk } from './site-risk';
 import type { Settings } from './settings';
-
-/** For the whole analysis. */
-const ANALYSIS_DEADLINE_MS = 5000;
-
-/** Time kept back for the rules' verdict to be assembled and sent once the model has answered. */
-const MODEL_MARGIN_MS = 300;
 
 type ScoreContract = NonNullable<AnalysisDeps['scoreContract']>;
 
@@ -38,15 +34,9 @@ function notFinished(reason: string): Verdict {
 /** The model may use what is left of the deadline, never more: a slow model must not turn a verdict into "not checked". */
 function beforeDeadline(score: ScoreContract, deadlineAt: number): ScoreContract {
   return (input) => {
-    const left = deadlineAt - MODEL_MARGIN_MS - Date.now();
+    const left = deadlineAt - TIME_BUDGET.modelMarginMs - Date.now();
     if (left <= 0) return Promise.reject(new Error('no time was left to run it'));
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('it did not answer in time')), left);
-      score(input).then(
-        (v) => (clearTimeout(timer), resolve(v)),
-        (e: unknown) => (clearTimeout(timer), reject(e)),
-      );
-    });
+    return withTimeout(() => score(input), left, 'it did not answer in time');
   };
 }
 
@@ -69,18 +59,15 @@ export interface JudgeContext {
 }
 
 export async function judge(request: WalletRequest, context: JudgeContext): Promise<Judgement> {
-  const deadlineAt = Date.now() + ANALYSIS_DEADLINE_MS;
+  const deadlineAt = Date.now() + TIME_BUDGET.analysisMs;
   const { origin, frameTampered } = context;
   const chainId = context.chainIdHex ? Number.parseInt(context.chainIdHex, 16) : undefined;
   const [history, site, choice] = await Promise.all([
     loadSentAddresses(),
     currentSiteRisk(),
-    chooseChainSource(chainId, context.rpcUrls, context.walletRead, { forUrl: nodeAt, timeoutMs: RPC_TIMEOUT_MS }),
+    chooseChainSource(chainId, context.rpcUrls, context.walletRead, { forUrl: nodeAt, timeoutMs: TIME_BUDGET.rpcMs }),
   ]);
   const source = choice.source;
-  const deadline = new Promise<Verdict>((resolve) =>
-    setTimeout(() => resolve(notFinished(`The analysis took longer than ${ANALYSIS_DEADLINE_MS / 1000} seconds.`)), ANALYSIS_DEADLINE_MS),
-  );
   let joined: (v: Verdict) => void = () => {};
   const later = new Promise<Verdict>((resolve) => (joined = resolve));
   const analysis = analyzeRequest(
@@ -93,7 +80,7 @@ export async function judge(request: WalletRequest, context: JudgeContext): Prom
       onLate: ({ verdict }) => joined(verdict),
     }),
   ).catch((error: unknown) => notFinished(`The analysis failed (${String(error)}).`));
-  const verdict = await Promise.race([analysis, deadline]);
+  const verdict = await withTimeout(analysis, TIME_BUDGET.analysisMs).catch(() => notFinished(`The analysis took longer than ${TIME_BUDGET.analysisMs / 1000} seconds.`));
   const checkedOn = source ? { kind: source.kind, url: source.url, passedOver: choice.passedOver } : undefined;
   return { verdict, checkedOn, ...(verdict.assetChanges?.state === 'late' ? { later } : {}) };
 }

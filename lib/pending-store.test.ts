@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { allPending, claimPending, getPending, releasePending, savePending, updatePending, type PendingEntry } from './pending-store';
+import { allPending, claimPending, getPending, releasePending, savePending, updatePending, watchPending, type PendingEntry } from './pending-store';
 
 function entry(requestId: string): PendingEntry {
   return {
@@ -57,5 +57,21 @@ describe('pending store', () => {
     await releasePending('a');
     expect(await updatePending('a', { windowId: 7 })).toBe(false);
     expect(await getPending('a')).toBeUndefined();
+  });
+
+  it('tells a watcher of each change to its entry, and of its removal, until it stops watching', async () => {
+    await savePending(entry('a'));
+    await savePending(entry('b'));
+    const seen: (PendingEntry | null)[] = [];
+    const unwatch = watchPending('a', (e) => seen.push(e));
+    await updatePending('b', { windowId: 9 });
+    await updatePending('a', { windowId: 3 });
+    expect(seen.map((e) => e?.windowId)).toEqual([3]);
+    await claimPending('a');
+    await releasePending('a');
+    expect(seen.at(-1)).toBeNull();
+    unwatch();
+    await savePending(entry('a'));
+    expect(seen).toHaveLength(2);
   });
 });

@@ -4,7 +4,7 @@
 // Every change goes through one queue: a change that reads the entry first (adding the window id,
 // joining a late simulation) must not re-create an entry that a decision removed in between, and
 // two decisions for one request (a click and the window closing) must not both be delivered.
-import { browser } from '#imports';
+import { browser, storage } from '#imports';
 import type { PendingView } from './messages';
 import { createSerialQueue } from './serial-writes';
 
@@ -68,6 +68,14 @@ export function releasePending(requestId: string): Promise<void> {
       claimed.delete(requestId);
     }
   });
+}
+
+/**
+ * Calls `changed` whenever the entry is written (a late simulation joining it, the window's id) or
+ * removed (null). For the confirm window, which shows the entry while it waits.
+ */
+export function watchPending(requestId: string, changed: (entry: PendingEntry | null) => void): () => void {
+  return storage.watch<PendingEntry>(`session:${PREFIX}${requestId}`, changed);
 }
 
 export async function allPending(): Promise<PendingEntry[]> {

@@ -7,6 +7,8 @@ import { hexToBytes } from '../model/evm';
 import type { FeatureInput } from '../model/features';
 import type { ContractScorer } from '../model/inference';
 import { detectProxy } from '../model/proxy';
+import { TIME_BUDGET } from '../common/time-budget';
+import { withTimeout } from '../common/timeout';
 
 /** What resolving a proxy may read; both are optional so a caller without a node can still score. */
 export interface CodeSource {
@@ -14,8 +16,6 @@ export interface CodeSource {
   getStorageAt?(address: Address, slot: Hex): Promise<Hex | undefined>;
 }
 
-/** The proxy lookup is a nicety: past this, the proxy itself is scored rather than the request waiting. */
-const PROXY_LOOKUP_MS = 800;
 const ZERO_ADDRESS = /^0x0{40}$/;
 
 /**
@@ -66,15 +66,6 @@ export async function implementationCode(input: ContractScoreInput, code: CodeSo
     return implementationHex.length > 2 ? implementationHex : undefined;
   };
   if (proxy.kind === 'none' && !input.delegatesTo) return undefined;
-  return within(lookup(), PROXY_LOOKUP_MS).catch(() => undefined);
-}
-
-function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(undefined), ms);
-    p.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e: unknown) => (clearTimeout(timer), reject(e)),
-    );
-  });
+  // A nicety: past its time, the proxy itself is scored rather than the request waiting.
+  return withTimeout(lookup(), TIME_BUDGET.proxyLookupMs).catch(() => undefined);
 }

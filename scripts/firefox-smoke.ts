@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { NoAnswer, delay, withTimeout } from '../common/timeout';
 
 const FIREFOX = process.env.FIREFOX ?? 'firefox-esr';
 const EXTENSION = resolve(process.env.EXTENSION_DIR ?? '.output/firefox-mv3');
@@ -107,7 +108,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
+    await delay(200);
   }
 }
 
@@ -123,17 +124,16 @@ async function main() {
   writeFileSync(join(profile, 'user.js'), ['user_pref("browser.shell.checkDefaultBrowser", false);', 'user_pref("datareporting.policy.dataSubmissionEnabled", false);'].join('\n'));
   const firefox = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  const wsUrl = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`Firefox did not start its Remote Agent:\n${stderr}`)), TIMEOUT_MS);
+  const listening = new Promise<string>((ok, fail) => {
     firefox.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const found = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(stderr);
-      if (found) {
-        clearTimeout(timer);
-        ok(found[1]!);
-      }
+      if (found) ok(found[1]!);
     });
     firefox.on('exit', (code) => fail(new Error(`Firefox exited (${code}):\n${stderr}`)));
+  });
+  const wsUrl = await withTimeout(listening, TIMEOUT_MS).catch((error: unknown) => {
+    throw error instanceof NoAnswer ? new Error(`Firefox did not start its Remote Agent:\n${stderr}`) : error;
   });
   const bidi = await Bidi.open(`${wsUrl}/session`);
   try {
@@ -221,7 +221,7 @@ async function main() {
     bidi.close();
     firefox.kill();
     server.close();
-    await new Promise((r) => setTimeout(r, 500));
+    await delay(500);
     rmSync(profile, { recursive: true, force: true });
   }
   console.log(process.exitCode ? 'Firefox smoke test FAILED' : 'Firefox smoke test passed');

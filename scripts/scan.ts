@@ -12,6 +12,7 @@ import { loadSiteRiskFromDisk } from '../analysis/site/node-lists';
 import { nodeScoreDomain } from '../model/domain/node-scorer';
 import { createScoreContract, type CodeSource } from '../lib/score-contract';
 import { nodeContractScorer } from '../model/node-scorer';
+import { TIME_BUDGET } from '../common/time-budget';
 
 /** Code behind proxies: from the line's own `code` map first, then the node when --rpc is given. */
 function codeSource(code: Record<string, string> | undefined, chain: ChainReader | null, rpc: string | undefined, timeoutMs: number): CodeSource {
@@ -30,7 +31,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { timeoutMs: 4_000 };
+  const opts: Options = { timeoutMs: TIME_BUDGET.cliRpcMs };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--rpc') opts.rpc = argv[++i];

@@ -2,6 +2,7 @@
 // anvil node and the CLI can answer from bytecode supplied on the command line.
 import { createPublicClient, erc20Abi, hexToString, http, parseAbi, type Address, type Hex, type PublicClient, type Transport } from 'viem';
 import { TtlCache } from './lru';
+import { TIME_BUDGET } from '../../common/time-budget';
 
 export interface TokenInfo {
   symbol?: string;
@@ -38,7 +39,7 @@ const ERC721_INTERFACE = '0x80ac58cd';
 export type NodeAddress = string | Transport;
 
 export function createRpcChainReader(node: NodeAddress, opts: RpcChainReaderOptions = {}): ChainReader {
-  const timeout = opts.timeoutMs ?? 4_000;
+  const timeout = opts.timeoutMs ?? TIME_BUDGET.cliRpcMs;
   // JSON-RPC batching folds the handful of reads one request needs into one HTTP round trip.
   const client: PublicClient = createPublicClient({
     transport: typeof node === 'string' ? http(node, { timeout, retryCount: 0, batch: { wait: 0 }, fetchOptions: opts.fetchOptions }) : node,

@@ -4,6 +4,7 @@ import { getAddress, type Address, type Hex } from 'viem';
 import type { Action } from '../decode/actions';
 import { knownContract, type KnownContract } from '../registry/known';
 import { isTransportError } from '../simulate/errors';
+import { NoAnswer, withTimeout } from '../../common/timeout';
 import type { ChainReader, TokenInfo } from './chain-reader';
 
 export type CodeState = 'contract' | 'eoa' | 'delegated' | 'unknown';
@@ -172,24 +173,6 @@ function collectTokens(actions: Action[]): Set<string> {
     if (a.kind === 'order') for (const i of [...a.gives, ...a.receives]) if (i.token && (i.asset === 'erc20' || i.asset === 'token')) set.add(i.token.toLowerCase());
   }
   return set;
-}
-
-class NoAnswer extends Error {}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new NoAnswer(`no answer within ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
 }
 
 function describe(error: unknown): string {

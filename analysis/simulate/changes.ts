@@ -4,11 +4,12 @@ import { formatUnits, getAddress, type Address } from 'viem';
 import type { ChainReader } from '../context/chain-reader';
 import { nativeSymbol } from '../format';
 import { KNOWN_DECIMALS } from '../registry/deployments';
+import { TIME_BUDGET } from '../../common/time-budget';
+import { withTimeout } from '../../common/timeout';
 import type { ApprovalChange, AssetChange, AssetMovement, PartyCode, SimulatedAsset } from './types';
 
 const MAX_TOKENS = 16;
 const MAX_PARTIES = 16;
-const METADATA_TIMEOUT_MS = 1_000;
 
 export function assetKey(asset: SimulatedAsset): string {
   return `${asset.kind}:${asset.token?.toLowerCase() ?? ''}:${asset.tokenId ?? ''}`;
@@ -61,12 +62,12 @@ export async function describe(
   const partyList = [...partySet].slice(0, MAX_PARTIES);
   await Promise.all([
     ...tokenList.map(async (t) => {
-      const got = reader ? await bounded(reader.getTokenInfo(t as Address)).catch(() => undefined) : undefined;
+      const got = reader ? await withTimeout(reader.getTokenInfo(t as Address), TIME_BUDGET.tokenMetadataMs).catch(() => undefined) : undefined;
       const decimals = got?.decimals ?? KNOWN_DECIMALS[t];
       info.set(t, { symbol: got?.symbol, decimals });
     }),
     ...partyList.map(async (p) => {
-      const code = reader ? await bounded(reader.getCode(p as Address)).catch(() => undefined) : undefined;
+      const code = reader ? await withTimeout(reader.getCode(p as Address), TIME_BUDGET.tokenMetadataMs).catch(() => undefined) : undefined;
       parties[getAddress(p)] = code === undefined ? 'unknown' : /^0x0*$/.test(code) || code.startsWith('0xef0100') ? 'eoa' : 'contract';
     }),
   ]);
@@ -122,14 +123,4 @@ export function assetName(asset: SimulatedAsset, chainId: number | undefined): s
   if (asset.symbol) return asset.symbol;
   const t = asset.token ?? '';
   return `token ${t.slice(0, 6)}…${t.slice(-4)}`;
-}
-
-function bounded<T>(p: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), METADATA_TIMEOUT_MS);
-    p.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e: unknown) => (clearTimeout(timer), reject(e)),
-    );
-  });
 }

@@ -11,13 +11,15 @@ import { readAddress, readChainId, tryRead } from '../normalize/values';
 import { checkSimulation } from '../rules/simulation';
 import type { Finding, RequestOrigin, Verdict, WalletRequest } from '../types';
 import { makeVerdict } from '../verdict';
+import { TIME_BUDGET } from '../../common/time-budget';
+import { NoAnswer, withTimeout } from '../../common/timeout';
 import { signatureChanges } from './signature';
 import type { AssetChangesReport, SimulationResult, Simulator } from './types';
 
 export interface SimulationOptions {
   /** Runs transactions; without one, transactions are reported as not simulated. Signatures need none. */
   simulator?: Simulator | null;
-  /** How long the analysis waits for the simulation before answering without it; default 1500 ms. */
+  /** How long the analysis waits for the simulation before answering without it; default TIME_BUDGET.simulationMs. */
   deadlineMs?: number;
   /** Called once when a simulation that missed the deadline finishes, with the verdict it joined. */
   onLate?: (update: { verdict: Verdict; outcome: SimulationOutcome }) => void;
@@ -39,8 +41,6 @@ export interface SimulationStepInput {
   reader?: ChainReader | null;
   disabledRules?: readonly string[];
 }
-
-export const DEFAULT_SIMULATION_DEADLINE_MS = 1_500;
 
 /** Undefined when the request moves nothing by itself (a login message, a chain switch). Never rejects. */
 export async function runSimulationStep(input: SimulationStepInput): Promise<SimulationOutcome | undefined> {
@@ -90,13 +90,15 @@ export function startSimulation(input: SimulationStepInput): PendingSimulation {
  *  so, and `onLate` receives the joined verdict when the simulation finishes. */
 export async function settleSimulation(verdict: Verdict, pending: PendingSimulation | undefined, options: SimulationOptions): Promise<Verdict> {
   if (!pending) return verdict;
-  const left = pending.startedAt + (options.deadlineMs ?? DEFAULT_SIMULATION_DEADLINE_MS) - Date.now();
-  const LATE = Symbol('late');
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const first = await Promise.race([pending.outcome, new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), Math.max(0, left))))]);
-  clearTimeout(timer);
+  const deadlineMs = options.deadlineMs ?? TIME_BUDGET.simulationMs;
+  const left = pending.startedAt + deadlineMs - Date.now();
+  const LATE: unique symbol = Symbol('late');
+  const first = await withTimeout(pending.outcome, Math.max(0, left)).catch((error: unknown): typeof LATE => {
+    if (error instanceof NoAnswer) return LATE;
+    throw error;
+  });
   if (first !== LATE) return joinSimulation(verdict, first);
-  const late: Verdict = { ...verdict, assetChanges: { state: 'late', reason: `the simulation took longer than ${options.deadlineMs ?? DEFAULT_SIMULATION_DEADLINE_MS} ms` } };
+  const late: Verdict = { ...verdict, assetChanges: { state: 'late', reason: `the simulation took longer than ${deadlineMs} ms` } };
   void pending.outcome.then((outcome) => {
     if (!outcome) return;
     try {

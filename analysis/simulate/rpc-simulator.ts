@@ -7,6 +7,7 @@ import { describe, netChanges } from './changes';
 import { isTransportError, isUnsupportedMethod, shortMessage } from './errors';
 import { runEthCall, runSimulateV1, runTraceCall, type Execution } from './strategies';
 import type { SimulationRequest, SimulationResult, Simulator } from './types';
+import { TIME_BUDGET } from '../../common/time-budget';
 
 export interface RpcSimulatorOptions {
   /** Token metadata and account code; pass the analysis's reader so both share one cache. */
@@ -25,7 +26,7 @@ const RUN: Record<Strategy, (client: PublicClient, req: SimulationRequest) => Pr
 };
 
 export function createRpcSimulator(node: NodeAddress, opts: RpcSimulatorOptions = {}): Simulator {
-  const timeout = opts.timeoutMs ?? 4_000;
+  const timeout = opts.timeoutMs ?? TIME_BUDGET.cliRpcMs;
   const client: PublicClient = createPublicClient({ transport: typeof node === 'string' ? http(node, { timeout, retryCount: 0, fetchOptions: opts.fetchOptions }) : node });
   const reader = opts.reader ?? createRpcChainReader(node, { timeoutMs: timeout, fetchOptions: opts.fetchOptions });
   const unsupported = new Set<Strategy>();

@@ -9,21 +9,14 @@ import {
   type BridgeToGuard,
   type ContentToBackground,
 } from '../../lib/messages';
-import { NoAnswer, askWithRetry, bounded } from '../../lib/background-call';
+import { askWithRetry, bounded } from '../../lib/background-call';
+import { TIME_BUDGET } from '../../common/time-budget';
+import { NoAnswer } from '../../common/timeout';
 import { addProbe, mayHaveBeenScripted } from './realm-probe';
 import { createWalletReads } from './wallet-reads';
 
-/** How often a pending request is checked on, so a lost decision ends in a rejection, not a hang. */
-const STATUS_POLL_MS = 3000;
 const UNREACHABLE = 'The transaction firewall could not check this request.';
-/** How often a message in flight checks that the extension is still there (reloaded or updated: it is not). */
-const ORPHAN_CHECK_MS = 500;
-/** The background answers within its 5 s analysis deadline plus 3 s for a late simulation; far past
- *  that it is stuck, and the request is refused rather than left hanging. */
-const ANALYSIS_WAIT_MS = 20_000;
-const STATUS_WAIT_MS = 10_000;
-/** A worker stopped mid-analysis is started again by the next message, though not always at once. */
-const ANALYSIS_RETRY_DELAYS_MS = [1_000, 2_000];
+const { orphanCheckMs, bridgeWaitMs, analysisRetryDelaysMs, statusCheckEveryMs, statusWaitMs } = TIME_BUDGET;
 
 function isAnalyzeResponse(answer: unknown): answer is AnalyzeResponse {
   const type = (answer as AnalyzeResponse | null | undefined)?.type;
@@ -63,15 +56,15 @@ export default defineContentScript({
 
     const alive = () => !!browser.runtime?.id;
     const ask = (message: ContentToBackground, giveUpAfterMs: number): Promise<unknown> =>
-      bounded(() => browser.runtime.sendMessage(message), { alive, checkEveryMs: ORPHAN_CHECK_MS, giveUpAfterMs });
+      bounded(() => browser.runtime.sendMessage(message), { alive, checkEveryMs: orphanCheckMs, giveUpAfterMs });
 
     /** A verdict, asked again if the worker was stopped mid-analysis; undefined when none can be had. */
     const analyze = (request: ContentToBackground & { type: 'analyze' }) =>
       askWithRetry(() => browser.runtime.sendMessage(request), isAnalyzeResponse, {
         alive,
-        checkEveryMs: ORPHAN_CHECK_MS,
-        giveUpAfterMs: ANALYSIS_WAIT_MS,
-        retryDelaysMs: ANALYSIS_RETRY_DELAYS_MS,
+        checkEveryMs: orphanCheckMs,
+        giveUpAfterMs: bridgeWaitMs,
+        retryDelaysMs: analysisRetryDelaysMs,
       });
 
     async function onRequest(guardId: string, request: ContentToBackground & { type: 'analyze' }) {
@@ -87,14 +80,14 @@ export default defineContentScript({
         let failures = 0;
         const timer = setInterval(async () => {
           try {
-            const status = (await ask({ type: 'status', requestId }, STATUS_WAIT_MS)) as { known?: boolean } | undefined;
+            const status = (await ask({ type: 'status', requestId }, statusWaitMs)) as { known?: boolean } | undefined;
             failures = 0;
             if (!status?.known) settle(requestId, 'reject', UNREACHABLE);
           } catch (error) {
             failures += 1;
             if (error instanceof NoAnswer || failures >= 2) settle(requestId, 'reject', UNREACHABLE);
           }
-        }, STATUS_POLL_MS);
+        }, statusCheckEveryMs);
         pending.set(requestId, { guardId, timer });
       } else {
         toGuard({ kind: 'decision', id: guardId, action: 'reject', message: UNREACHABLE });
@@ -107,7 +100,7 @@ export default defineContentScript({
         const message = parseGuardMessage((event as CustomEvent).detail);
         if (!message) return;
         if (message.kind === 'tamper') {
-          void ask({ type: 'tamper', what: message.what }, STATUS_WAIT_MS).catch(() => {});
+          void ask({ type: 'tamper', what: message.what }, statusWaitMs).catch(() => {});
           return;
         }
         if (message.kind === 'read-result') {

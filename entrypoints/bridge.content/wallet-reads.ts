@@ -1,9 +1,8 @@
 // Chain reads the background makes through the wallet's own connection, when no node of its own
 // answers: relayed to the guard, which asks the wallet the request was made to and answers here.
 import type { BridgeToGuard, WalletReadAnswer } from '../../lib/messages';
-
-/** A wallet that does not answer a read in this time is taken as not answering. */
-const READ_WAIT_MS = 4000;
+import { TIME_BUDGET } from '../../common/time-budget';
+import { withTimeout } from '../../common/timeout';
 
 export interface WalletReads {
   /** Asks the guard to read through the wallet of request `guardId`. */
@@ -17,16 +16,12 @@ export function createWalletReads(toGuard: (message: BridgeToGuard) => void): Wa
   return {
     read(guardId, method, params) {
       const id = crypto.randomUUID().replaceAll('-', '');
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => finish({ error: 'the wallet did not answer in time', unreachable: true }), READ_WAIT_MS);
-        const finish = (answer: WalletReadAnswer) => {
-          clearTimeout(timer);
-          waiting.delete(id);
-          resolve(answer);
-        };
-        waiting.set(id, finish);
-        toGuard({ kind: 'read', id, guardId, method, params });
-      });
+      const answer = new Promise<WalletReadAnswer>((resolve) => waiting.set(id, resolve));
+      toGuard({ kind: 'read', id, guardId, method, params });
+      // A wallet that does not answer in this time is taken as not answering.
+      return withTimeout(answer, TIME_BUDGET.walletReadWaitMs)
+        .catch((): WalletReadAnswer => ({ error: 'the wallet did not answer in time', unreachable: true }))
+        .finally(() => waiting.delete(id));
     },
     answered(id, answer) {
       waiting.get(id)?.(answer);

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { browser } from '#imports';
 import type { Decision, PageToBackground, PendingView } from '../messages';
 import { historyItem, readDetails, type HistoryEntry } from '../history';
+import { watchPending } from '../pending-store';
 
 export interface Shown {
   view: PendingView;
@@ -23,21 +24,28 @@ interface ConfirmState {
 
 const send = (message: PageToBackground) => browser.runtime.sendMessage(message) as Promise<unknown>;
 
-/** A late simulation joins the pending entry when it finishes; the window checks back this often. */
-const LATE_POLL_MS = 750;
-const LATE_POLLS = 20;
+/** A simulation that missed its deadline joins the pending entry when it finishes; till then the window watches it. */
+const awaitsSimulation = (view: PendingView | null) => view?.verdict.assetChanges?.state === 'late';
 
 export const useConfirmStore = create<ConfirmState>((set, get) => ({
   shown: undefined,
   busy: false,
   async load(requestId) {
-    for (let poll = 0; poll <= LATE_POLLS; poll++) {
+    let asked = 0;
+    let shownAsk = 0;
+    // The view comes from the background (only this request's window may read it), asked again on every change.
+    const show = async () => {
+      const ask = ++asked;
       const view = (await send({ type: 'confirm/get', requestId }).catch(() => null)) as PendingView | null;
-      if (get().busy) return;
+      // An older answer arriving after a newer one must not put the late verdict back.
+      if (ask < shownAsk || get().busy) return;
+      shownAsk = ask;
       set({ shown: view ? { view } : null });
-      if (!view || view.verdict.assetChanges?.state !== 'late') return;
-      await new Promise((r) => setTimeout(r, LATE_POLL_MS));
-    }
+      if (!awaitsSimulation(view)) unwatch();
+    };
+    // Watching starts before the first read, so a simulation that joins in between is not missed.
+    const unwatch = watchPending(requestId, () => void show());
+    await show();
   },
   async loadPast(requestId) {
     const entry = (await historyItem.getValue()).find((e) => e.requestId === requestId);
