@@ -1,6 +1,7 @@
+import { encodeFunctionData, erc20Abi, parseAbi } from 'viem';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadSentAddresses, rememberRecipient } from './sent-addresses';
+import { loadSentAddresses, recipientOf, rememberRecipient } from './sent-addresses';
 
 const address = (i: number) => `0x${i.toString(16).padStart(40, '0')}`;
 const send = (to: string) => ({ method: 'eth_sendTransaction', params: [{ to, value: '0x1' }] });
@@ -22,5 +23,28 @@ describe('rememberRecipient', () => {
     await Promise.all([rememberRecipient(send(address(2))), rememberRecipient(send(address(1)))]);
     const { sentTo } = (await fakeBrowser.storage.local.get('sentTo')) as { sentTo: string[] };
     expect(sentTo).toEqual([address(1), address(2)]);
+  });
+});
+
+describe('recipientOf', () => {
+  const token = '0x1111111111111111111111111111111111111111';
+  const friend = '0xabcdef0000000000000000000000000000000001' as const;
+  const call = (data: string, extra: object = {}) => ({ method: 'eth_sendTransaction', params: [{ to: token, data, ...extra }] });
+  const transfer = encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [friend, 5n] });
+
+  it('reads the recipient of a coin send and of an ERC-20 transfer, in lower case', () => {
+    expect(recipientOf({ method: 'eth_sendTransaction', params: [{ to: friend, value: '0x1' }] })).toBe(friend);
+    expect(recipientOf(call(transfer))).toBe(friend);
+    expect(recipientOf({ method: 'eth_sendTransaction', params: [{ to: token, input: transfer }] })).toBe(friend);
+  });
+
+  it('reads nothing from approvals, pulls, wrapped calls, other methods or a send of nothing', () => {
+    expect(recipientOf(call(encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [friend, 5n] })))).toBeUndefined();
+    expect(recipientOf(call(encodeFunctionData({ abi: erc20Abi, functionName: 'transferFrom', args: [friend, token, 5n] })))).toBeUndefined();
+    const wrapped = encodeFunctionData({ abi: parseAbi(['function multicall(bytes[] data)']), functionName: 'multicall', args: [[transfer]] });
+    expect(recipientOf(call(wrapped))).toBeUndefined();
+    expect(recipientOf({ method: 'eth_signTransaction', params: [{ to: friend, value: '0x1' }] })).toBeUndefined();
+    expect(recipientOf({ method: 'eth_sendTransaction', params: [{ to: friend, value: '0x0' }] })).toBeUndefined();
+    expect(recipientOf(call(transfer.slice(0, 40)))).toBeUndefined();
   });
 });

@@ -2,26 +2,31 @@
 // planted by address poisoning. Never leaves the machine.
 import { browser } from '#imports';
 import { createMemoryHistory, type AddressHistory } from '../analysis/context/history';
+import { decodeRequest } from '../analysis/decode';
+import { normalizeRequest } from '../analysis/normalize/request';
 import type { WalletRequest } from '../analysis/types';
 import { createBatchWriter } from './serial-writes';
 
 const KEY = 'sentTo';
 const MAX = 1000;
-const TRANSFER = '0xa9059cbb';
 
 export async function loadSentAddresses(): Promise<AddressHistory> {
   const found = await browser.storage.local.get(KEY);
   return createMemoryHistory((found[KEY] as string[] | undefined) ?? []);
 }
 
-/** The recipient of a plain ETH or ERC-20 transfer, if that is what the request is. */
+/**
+ * The recipient of a plain coin or ERC-20 transfer the signer makes, if that is what the request is,
+ * as the analysis' decoder reads it (a send of nothing moves nothing, so it is not remembered).
+ */
 export function recipientOf(request: WalletRequest): string | undefined {
-  if (request.method !== 'eth_sendTransaction' || !Array.isArray(request.params)) return undefined;
-  const tx = request.params[0] as { to?: unknown; data?: unknown; input?: unknown } | undefined;
-  const data = typeof tx?.data === 'string' ? tx.data : typeof tx?.input === 'string' ? tx.input : '0x';
-  if ((data === '0x' || data === '') && typeof tx?.to === 'string') return tx.to.toLowerCase();
-  if (data.toLowerCase().startsWith(TRANSFER) && data.length >= 74) return `0x${data.slice(34, 74)}`.toLowerCase();
-  return undefined;
+  if (request.method !== 'eth_sendTransaction') return undefined;
+  const normalized = normalizeRequest(request).request;
+  if (normalized?.kind !== 'transaction') return undefined;
+  const sent = decodeRequest(normalized, normalized.tx.from).find(
+    (a) => a.kind === 'transfer' && a.where === 'transaction' && a.from === undefined && (a.asset === 'native' || a.asset === 'token'),
+  );
+  return sent?.kind === 'transfer' ? sent.to.toLowerCase() : undefined;
 }
 
 /** Puts the batch's recipients first (newest first), once each, in one read-modify-write. */

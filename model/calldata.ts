@@ -1,6 +1,12 @@
-// Sorts call data into the kinds of request that matter for phishing (PTXPhish's payload taxonomy:
-// approvals, permits, operator approvals, payable bait functions) and reads the amount when there is one.
-import { CALL_SELECTORS, MULTICALL_SELECTORS, SCAM_BAIT_SELECTORS, SWAP_SELECTORS } from './selectors.ts';
+// Sorts a call into the kinds of request that matter for phishing (PTXPhish's payload taxonomy:
+// approvals, permits, operator approvals, payable bait functions) and reads the amount when there is
+// one. It reads what the analysis' decoder made of the call (analysis/decode), never the bytes again,
+// except for two shape counts that describe the encoding itself (see summarizeCall).
+import { bytesToHex, zeroAddress } from 'viem';
+import type { DecodedCall } from '../analysis/decode/abis.ts';
+import type { CallAction } from '../analysis/decode/actions.ts';
+import { decodeCall } from '../analysis/decode/calldata.ts';
+import { SCAM_TYPICAL_FUNCTIONS } from '../analysis/decode/scam-typical.ts';
 
 export const CALL_KINDS = [
   'none', // no call data and no value
@@ -22,29 +28,53 @@ export const CALL_KINDS = [
 
 export type CallKind = (typeof CALL_KINDS)[number];
 
-const C = CALL_SELECTORS;
-const KIND_BY_SELECTOR: ReadonlyMap<number, CallKind> = new Map<number, CallKind>([
-  [C.transfer.selector, 'token_transfer'],
-  [C.approve.selector, 'approve'],
-  [C.increaseAllowance.selector, 'approve'],
-  [C.permit2Approve.selector, 'approve'],
-  [C.setApprovalForAll.selector, 'approval_for_all'],
-  [C.permit.selector, 'permit'],
-  [C.permit2PermitSingle.selector, 'permit'],
-  [C.permit2PermitTransferFrom.selector, 'permit'],
-  [C.transferFrom.selector, 'transfer_from'],
-  [C.safeTransferFrom721.selector, 'transfer_from'],
-  [C.safeTransferFrom721Data.selector, 'transfer_from'],
-  [C.safeTransferFrom1155.selector, 'transfer_from'],
-  [C.safeBatchTransferFrom1155.selector, 'transfer_from'],
-  [C.wethDeposit.selector, 'wrap'],
-  [C.mint.selector, 'mint'],
-  [C.mintTo.selector, 'mint'],
-  [C.merkleClaim.selector, 'claim_with_proof'],
-  [C.seaportFulfillBasic.selector, 'marketplace_order'],
-  ...MULTICALL_SELECTORS.map((x) => [x.selector, 'multicall'] as [number, CallKind]),
-  ...SWAP_SELECTORS.map((x) => [x.selector, 'swap'] as [number, CallKind]),
-  ...SCAM_BAIT_SELECTORS.map((x) => [x.selector, 'bait_function'] as [number, CallKind]),
+/**
+ * The kind of each decoded function the model knows, by the decoder's canonical signature. The model
+ * was trained on exactly these: a function left out (SwapRouter02's exactInputSingle, aggregate3Value,
+ * the scam-typical names added since) is `other` to it until it is retrained.
+ */
+export const KIND_BY_FUNCTION: ReadonlyMap<string, CallKind> = new Map<string, CallKind>([
+  ['transfer(address,uint256)', 'token_transfer'],
+  ['approve(address,uint256)', 'approve'],
+  ['increaseAllowance(address,uint256)', 'approve'],
+  ['approve(address,address,uint160,uint48)', 'approve'],
+  ['setApprovalForAll(address,bool)', 'approval_for_all'],
+  ['permit(address,address,uint256,uint256,uint8,bytes32,bytes32)', 'permit'],
+  ['permit(address,((address,uint160,uint48,uint48),address,uint256),bytes)', 'permit'],
+  ['transferFrom(address,address,uint256)', 'transfer_from'],
+  ['safeTransferFrom(address,address,uint256)', 'transfer_from'],
+  ['safeTransferFrom(address,address,uint256,bytes)', 'transfer_from'],
+  ['safeTransferFrom(address,address,uint256,uint256,bytes)', 'transfer_from'],
+  ['safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)', 'transfer_from'],
+  ['deposit()', 'wrap'],
+  ['mint(uint256)', 'mint'],
+  ['mint(address,uint256)', 'mint'],
+  ['multicall(bytes[])', 'multicall'],
+  ['multicall(uint256,bytes[])', 'multicall'],
+  ['aggregate((address,bytes)[])', 'multicall'],
+  ['aggregate3((address,bool,bytes)[])', 'multicall'],
+  ['tryAggregate(bool,(address,bytes)[])', 'multicall'],
+  ['swapExactTokensForTokens(uint256,uint256,address[],address,uint256)', 'swap'],
+  ['swapExactETHForTokens(uint256,address[],address,uint256)', 'swap'],
+  ['swapExactTokensForETH(uint256,uint256,address[],address,uint256)', 'swap'],
+  ['exactInputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))', 'swap'],
+  ['exactInput((bytes,address,uint256,uint256,uint256))', 'swap'],
+  ['execute(bytes,bytes[],uint256)', 'swap'],
+  ['execute(bytes,bytes[])', 'swap'],
+  ...SCAM_TYPICAL_FUNCTIONS.flatMap((f): [string, CallKind][] =>
+    'model' in f ? [[`${f.name}()`, f.model === 'bait' ? 'bait_function' : 'multicall']] : [],
+  ),
+]);
+
+/**
+ * Functions the model knows that the decoder does not read (it has nothing to say about them beyond
+ * their name, and naming them would quiet its "unknown function" findings), matched on the selector the
+ * decoder recorded: Permit2's permitTransferFrom, a Merkle airdrop's claim, Seaport's fulfillBasicOrder.
+ */
+export const KIND_BY_UNREAD_SELECTOR: ReadonlyMap<string, CallKind> = new Map<string, CallKind>([
+  ['0x30f28b7a', 'permit'], // permitTransferFrom(((address,uint256),uint256,uint256),(address,uint256),address,bytes)
+  ['0x2e7ba6ef', 'claim_with_proof'], // claim(uint256,address,uint256,bytes32[])
+  ['0xfb0f3ee1', 'marketplace_order'], // fulfillBasicOrder((address,uint256,uint256,address,address,address,uint256,uint256,uint8,uint256,uint256,bytes32,uint256,bytes32,bytes32,uint256,(uint256,address)[],bytes))
 ]);
 
 export interface CallSummary {
@@ -60,37 +90,53 @@ export interface CallSummary {
   addressWords: number;
 }
 
-function word(data: Uint8Array, index: number): bigint | null {
-  const from = 4 + index * 32;
-  if (from + 32 > data.length) return null;
-  let v = 0n;
-  for (let i = from; i < from + 32; i++) v = (v << 8n) | BigInt(data[i]!);
-  return v;
+/** The amount the model reads, from the decoded arguments (the amount an approval or transfer names). */
+function amountOf(call: DecodedCall | undefined): bigint | null {
+  if (call?.family === 'ERC-20') {
+    if (call.functionName === 'transfer' || call.functionName === 'approve' || call.functionName === 'increaseAllowance') return call.args[1];
+    if (call.functionName === 'transferFrom') return call.args[2];
+    // EIP-2612's permit names a value; DAI's names only allowed or not.
+    if (call.functionName === 'permit' && call.args.length === 7) return call.args[2];
+  }
+  if (call?.family === 'Permit2') {
+    if (call.functionName === 'approve') return call.args[2];
+    if (call.functionName === 'permit' && 'token' in call.args[1].details) return call.args[1].details.amount;
+  }
+  return null;
 }
 
-// Which argument word holds the amount, per selector.
-const AMOUNT_WORD: ReadonlyMap<number, number> = new Map([
-  [C.transfer.selector, 1],
-  [C.approve.selector, 1],
-  [C.increaseAllowance.selector, 1],
-  [C.permit2Approve.selector, 2],
-  [C.permit.selector, 2],
-  [C.permit2PermitSingle.selector, 2],
-  [C.transferFrom.selector, 2],
-]);
+function grantsAllOf(call: DecodedCall | undefined): boolean {
+  return call?.family === 'ERC-721/1155' && call.functionName === 'setApprovalForAll' && call.args[1];
+}
+
+/**
+ * The features only look at the target's code, never at its address; the decoder needs an address to
+ * name the token or contract an action is about, so the call is decoded as a call to this stand-in.
+ */
+const TARGET = zeroAddress;
+
+/** The top-level call as the analysis' decoder reads it; undefined for a call without data. */
+export function decodeTopLevelCall(data: Uint8Array, value: bigint): CallAction | undefined {
+  if (data.length === 0) return undefined;
+  return decodeCall({ to: TARGET, value, data: bytesToHex(data) }, undefined, 'transaction').find(
+    (a): a is CallAction => a.kind === 'call' && a.depth === 0,
+  );
+}
 
 export function summarizeCall(data: Uint8Array, value: bigint): CallSummary {
-  if (data.length < 4) {
-    return {
-      kind: value > 0n ? 'native_transfer' : 'none',
-      selector: null,
-      amount: null,
-      grantsAll: false,
-      argWords: 0,
-      addressWords: 0,
-    };
-  }
-  const selector = ((data[0]! << 24) | (data[1]! << 16) | (data[2]! << 8) | data[3]!) >>> 0;
+  const call = decodeTopLevelCall(data, value);
+  const selector = call?.selector;
+  if (selector === undefined) return { kind: value > 0n ? 'native_transfer' : 'none', selector: null, amount: null, grantsAll: false, argWords: 0, addressWords: 0 };
+  const kind = (call?.function && KIND_BY_FUNCTION.get(call.function.signature)) ?? KIND_BY_UNREAD_SELECTOR.get(selector) ?? 'other';
+  return { kind, selector: Number(selector), amount: amountOf(call?.decoded), grantsAll: grantsAllOf(call?.decoded), ...argumentShape(data) };
+}
+
+/**
+ * How many argument words the call data has and how many look like addresses. These count the
+ * encoding itself, whatever function it is for (the model learned them on functions nobody decodes),
+ * so they are the one part still read from the bytes: the decoded arguments cannot say what the words were.
+ */
+function argumentShape(data: Uint8Array): { argWords: number; addressWords: number } {
   const argWords = Math.floor((data.length - 4) / 32);
   let addressWords = 0;
   for (let w = 0; w < argWords; w++) {
@@ -104,17 +150,7 @@ export function summarizeCall(data: Uint8Array, value: bigint): CallSummary {
     // its first four.
     if (nonZeroHigh !== 0) addressWords++;
   }
-  const amountIndex = AMOUNT_WORD.get(selector);
-  const amount = amountIndex === undefined ? null : word(data, amountIndex);
-  const grantsAll = selector === C.setApprovalForAll.selector && word(data, 1) === 1n;
-  return {
-    kind: KIND_BY_SELECTOR.get(selector) ?? 'other',
-    selector,
-    amount,
-    grantsAll,
-    argWords,
-    addressWords,
-  };
+  return { argWords, addressWords };
 }
 
 /** Treats amounts at or above 2^128 (max uint256, Permit2's max uint160, and the like) as "unlimited". */

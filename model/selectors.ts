@@ -1,5 +1,8 @@
-// Function selectors the features look for, written out as numbers so that the service worker does no
-// hashing at start-up. `selectors.test.ts` recomputes each one from its signature with viem.
+// Function selectors the bytecode features look for in a contract's dispatcher, written out as numbers
+// so that the service worker does no hashing at start-up. `features.test.ts` recomputes each one from
+// its signature with viem. What a call calls is read by the analysis' decoder instead (calldata.ts).
+import { toFunctionSelector } from 'viem';
+import { SCAM_TYPICAL_FUNCTIONS } from '../analysis/decode/scam-typical.ts';
 
 export interface KnownSelector {
   selector: number;
@@ -67,75 +70,30 @@ export const MULTICALL_SELECTORS = [
   s(0x252dba42, 'aggregate((address,bytes)[])'),
   s(0x82ad56cb, 'aggregate3((address,bool,bytes)[])'),
   s(0xbce38bd7, 'tryAggregate(bool,(address,bytes)[])'),
-  s(0x9cad7b18, 'Multicall()'),
+  // Multicall() is a drainer's name for its payable function; the model counts it among the multicalls.
+  ...trainedAs('multicall'),
 ];
 
 /**
  * Argument-less payable functions that "airdrop"/"wallet" phishing pages ask victims to call with
- * value (PTXPhish's payable-function category, ScamSniffer's reports): the value goes to the scammer.
+ * value: the names of the decoder's one list (analysis/decode/scam-typical.ts) the model was trained on.
+ * Hashed at start-up, unlike the lists above: they follow that list rather than copy it.
  */
-export const SCAM_BAIT_SELECTORS = [
-  s(0x3158952e, 'Claim()'),
-  s(0x4e71d92d, 'claim()'),
-  s(0x79372f9a, 'ClaimReward()'),
-  s(0x12798972, 'ClaimRewards()'),
-  s(0x372500ab, 'claimRewards()'),
-  s(0xb88a802f, 'claimReward()'),
-  s(0xb9a9d3d0, 'ClaimAirdrop()'),
-  s(0x5b88349d, 'claimAirdrop()'),
-  s(0x5fba79f5, 'SecurityUpdate()'),
-  s(0xaf347b61, 'securityUpdate()'),
-  s(0xa16f15c3, 'Connect()'),
-  s(0x948cb719, 'connect()'),
-  s(0xb9d2d32c, 'Execute()'),
-  s(0x3884d635, 'airdrop()'),
-  s(0x3f6b6f2e, 'Airdrop()'),
-  s(0x143087ee, 'Verify()'),
-  s(0x34c73884, 'Mint()'),
-  s(0x9c9316c5, 'NetworkMerge()'),
-  s(0xa3907d71, 'enable()'),
-];
+export const SCAM_BAIT_SELECTORS: readonly KnownSelector[] = trainedAs('bait');
+
+function trainedAs(kind: 'bait' | 'multicall'): KnownSelector[] {
+  return SCAM_TYPICAL_FUNCTIONS.flatMap((f) => ('model' in f && f.model === kind ? [signed(`${f.name}()`)] : []));
+}
+
+function signed(signature: string): KnownSelector {
+  return s(Number(toFunctionSelector(signature)), signature);
+}
 
 /** Owner-side cash-out functions: ordinary in NFT mints, central in drainers. */
 export const WITHDRAW_SELECTORS = [
   s(0x3ccfd60b, 'withdraw()'),
   s(0x853828b6, 'withdrawAll()'),
   s(0x01681a62, 'sweep(address)'),
-];
-
-/** Selectors that move or approve tokens when a wallet user calls them. */
-export const CALL_SELECTORS = {
-  transfer: s(0xa9059cbb, 'transfer(address,uint256)'),
-  approve: s(0x095ea7b3, 'approve(address,uint256)'),
-  increaseAllowance: s(0x39509351, 'increaseAllowance(address,uint256)'),
-  transferFrom: s(0x23b872dd, 'transferFrom(address,address,uint256)'),
-  safeTransferFrom721: s(0x42842e0e, 'safeTransferFrom(address,address,uint256)'),
-  safeTransferFrom721Data: s(0xb88d4fde, 'safeTransferFrom(address,address,uint256,bytes)'),
-  safeTransferFrom1155: s(0xf242432a, 'safeTransferFrom(address,address,uint256,uint256,bytes)'),
-  safeBatchTransferFrom1155: s(0x2eb2c2d6, 'safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)'),
-  setApprovalForAll: s(0xa22cb465, 'setApprovalForAll(address,bool)'),
-  permit: s(0xd505accf, 'permit(address,address,uint256,uint256,uint8,bytes32,bytes32)'),
-  permit2Approve: s(0x87517c45, 'approve(address,address,uint160,uint48)'),
-  permit2PermitSingle: s(0x2b67b570, 'permit(address,((address,uint160,uint48,uint48),address,uint256),bytes)'),
-  permit2PermitTransferFrom: s(0x30f28b7a, 'permitTransferFrom(((address,uint256),uint256,uint256),(address,uint256),address,bytes)'),
-  wethDeposit: s(0xd0e30db0, 'deposit()'),
-  mint: s(0xa0712d68, 'mint(uint256)'),
-  mintTo: s(0x40c10f19, 'mint(address,uint256)'),
-  merkleClaim: s(0x2e7ba6ef, 'claim(uint256,address,uint256,bytes32[])'),
-  seaportFulfillBasic: s(
-    0xfb0f3ee1,
-    'fulfillBasicOrder((address,uint256,uint256,address,address,address,uint256,uint256,uint8,uint256,uint256,bytes32,uint256,bytes32,bytes32,uint256,(uint256,address)[],bytes))',
-  ),
-} as const;
-
-export const SWAP_SELECTORS = [
-  s(0x38ed1739, 'swapExactTokensForTokens(uint256,uint256,address[],address,uint256)'),
-  s(0x7ff36ab5, 'swapExactETHForTokens(uint256,address[],address,uint256)'),
-  s(0x18cbafe5, 'swapExactTokensForETH(uint256,uint256,address[],address,uint256)'),
-  s(0x414bf389, 'exactInputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))'),
-  s(0xc04b8d59, 'exactInput((bytes,address,uint256,uint256,uint256))'),
-  s(0x3593564c, 'execute(bytes,bytes[],uint256)'),
-  s(0x24856bc3, 'execute(bytes,bytes[])'),
 ];
 
 /**

@@ -2,6 +2,7 @@
 // marketplace orders, messages, chains) turns its kind of request into these actions, and the rules
 // judge actions, never raw bytes. Same idea as Revoke.cash's extension: many decoders, one shape.
 import type { Address, Hex } from 'viem';
+import type { DecodedCall, KnownFunction } from './abis';
 import type { SiweMessage } from 'viem/siwe';
 import type { PermissionGrant } from '../normalize/permissions';
 import type { UnreadableField } from '../normalize/typed-message';
@@ -65,6 +66,10 @@ export interface CallAction {
   functionName?: string;
   /** The ABI family that recognised it, e.g. "Uniswap V2 router". */
   family?: string;
+  /** The function the selector names, when one of the families knows it (even if its arguments do not decode). */
+  function?: KnownFunction;
+  /** The function's arguments, typed by its family's ABI, when they decode. */
+  decoded?: DecodedCall;
   /** True when the function name is one drainer kits use to look harmless ("claim", "SecurityUpdate"). */
   scamName?: boolean;
   /** 0 for the top-level call, more for calls nested in multicall/batch wrappers. */
