@@ -1,6 +1,6 @@
 // Runs the analysis for the background with a deadline. When the analysis cannot finish, the user
 // is told so and decides: the result is at least `warn`, never a silent `allow`.
-import { analyzeRequest, type AnalysisDeps } from '../analysis';
+import { analyzeRequest, unfinishedVerdict, type AnalysisDeps } from '../analysis';
 import type { RequestOrigin, Verdict, WalletRequest } from '../analysis/types';
 import { RPC_TIMEOUT_MS, analysisDeps, codeSourceFor, nodeAt } from './analysis-deps';
 import { chooseChainSource, type WalletRead } from './chain-sources';
@@ -18,22 +18,6 @@ const ANALYSIS_DEADLINE_MS = 5000;
 const MODEL_MARGIN_MS = 300;
 
 type ScoreContract = NonNullable<AnalysisDeps['scoreContract']>;
-
-function notFinished(reason: string): Verdict {
-  return {
-    verdict: 'warn',
-    score: null,
-    summary: 'The firewall could not finish checking this request.',
-    findings: [
-      {
-        id: 'analysis.unfinished',
-        severity: 'warn',
-        title: 'This request was not fully checked',
-        detail: `${reason} Look at the request yourself before you continue.`,
-      },
-    ],
-  };
-}
 
 /** The model may use what is left of the deadline, never more: a slow model must not turn a verdict into "not checked". */
 function beforeDeadline(score: ScoreContract, deadlineAt: number): ScoreContract {
@@ -79,7 +63,7 @@ export async function judge(request: WalletRequest, context: JudgeContext): Prom
   ]);
   const source = choice.source;
   const deadline = new Promise<Verdict>((resolve) =>
-    setTimeout(() => resolve(notFinished(`The analysis took longer than ${ANALYSIS_DEADLINE_MS / 1000} seconds.`)), ANALYSIS_DEADLINE_MS),
+    setTimeout(() => resolve(unfinishedVerdict(`The analysis took longer than ${ANALYSIS_DEADLINE_MS / 1000} seconds.`)), ANALYSIS_DEADLINE_MS),
   );
   let joined: (v: Verdict) => void = () => {};
   const later = new Promise<Verdict>((resolve) => (joined = resolve));
@@ -92,7 +76,7 @@ export async function judge(request: WalletRequest, context: JudgeContext): Prom
       scoreContract: beforeDeadline(createScoreContract(contractScorer, codeSourceFor(source)), deadlineAt),
       onLate: ({ verdict }) => joined(verdict),
     }),
-  ).catch((error: unknown) => notFinished(`The analysis failed (${String(error)}).`));
+  ).catch((error: unknown) => unfinishedVerdict(`The analysis failed (${String(error)}).`));
   const verdict = await Promise.race([analysis, deadline]);
   const checkedOn = source ? { kind: source.kind, url: source.url, passedOver: choice.passedOver } : undefined;
   return { verdict, checkedOn, ...(verdict.assetChanges?.state === 'late' ? { later } : {}) };

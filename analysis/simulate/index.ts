@@ -10,7 +10,8 @@ import { normalizeRequest, signerOf, type NormalizedRequest, type TxRequest } fr
 import { readAddress, readChainId, tryRead } from '../normalize/values';
 import { checkSimulation } from '../rules/simulation';
 import type { Finding, RequestOrigin, Verdict, WalletRequest } from '../types';
-import { makeVerdict } from '../verdict';
+import { makeVerdict } from '../findings/verdict';
+import { DESCRIBING } from '../rules';
 import { signatureChanges } from './signature';
 import type { AssetChangesReport, SimulationResult, Simulator } from './types';
 
@@ -96,7 +97,7 @@ export async function settleSimulation(verdict: Verdict, pending: PendingSimulat
   const first = await Promise.race([pending.outcome, new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), Math.max(0, left))))]);
   clearTimeout(timer);
   if (first !== LATE) return joinSimulation(verdict, first);
-  const late: Verdict = { ...verdict, assetChanges: { state: 'late', reason: `the simulation took longer than ${options.deadlineMs ?? DEFAULT_SIMULATION_DEADLINE_MS} ms` } };
+  const late = makeVerdict(verdict.findings, { score: verdict.score, describing: DESCRIBING, assetChanges: { state: 'late', reason: `the simulation took longer than ${options.deadlineMs ?? DEFAULT_SIMULATION_DEADLINE_MS} ms` } });
   void pending.outcome.then((outcome) => {
     if (!outcome) return;
     try {
@@ -137,7 +138,7 @@ export async function simulateRequest(
 export function joinSimulation(verdict: Verdict, outcome: SimulationOutcome | undefined): Verdict {
   if (!outcome) return verdict;
   const others = verdict.findings.filter((f) => !f.id.startsWith('simulation.'));
-  return { ...makeVerdict([...others, ...outcome.findings], verdict.score), assetChanges: outcome.assetChanges };
+  return makeVerdict([...others, ...outcome.findings], { score: verdict.score, describing: DESCRIBING, assetChanges: outcome.assetChanges });
 }
 
 export { createRpcSimulator, type RpcSimulatorOptions } from './rpc-simulator';
