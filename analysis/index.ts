@@ -9,12 +9,13 @@ import type { Action } from './decode/actions';
 import { decodeRequest } from './decode';
 import { normalizeRequest, signerOf } from './normalize/request';
 import { readAddress, readChainId, tryRead } from './normalize/values';
-import { rules as allRules, type Rule, type RuleContext } from './rules';
+import { runRules, stepFailed } from './findings/runner';
+import { makeVerdict } from './findings/verdict';
+import { DESCRIBING, modelRules, rules as requestRules, type ModelAnswer, type RuleContext } from './rules';
 import type { Finding, RequestOrigin, Verdict, WalletRequest } from './types';
-import { domainModelFindings } from './site/model-findings';
+import { scoreSite, siteModelRules } from './site/model-findings';
 import type { SiteRisk } from './site/site-risk';
 import { settleSimulation, startSimulation, type PendingSimulation, type SimulationOptions } from './simulate';
-import { makeVerdict } from './verdict';
 import { TIME_BUDGET } from '../common/time-budget';
 import { withTimeout } from '../common/timeout';
 
@@ -97,7 +98,7 @@ export async function analyzeRequest(input: AnalysisInput, deps: AnalysisDeps = 
   try {
     return await analyze(input, deps);
   } catch (error) {
-    return makeVerdict([internalError('the analysis failed', error)]);
+    return makeVerdict(stepFailed({ what: 'the analysis failed', error }));
   }
 }
 
@@ -114,7 +115,7 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
     try {
       actions = decodeRequest(request, signer);
     } catch (e) {
-      findings.push(internalError('the request could not be decoded', e));
+      findings.push(...stepFailed({ what: 'the request could not be decoded', error: e }));
     }
   }
 
@@ -126,114 +127,45 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
 
   const facts = await gatherFacts(actions, { chain: deps.chain, code: deps.code, chainId, signer, timeoutMs: deps.timeoutMs ?? TIME_BUDGET.cliRpcMs }).catch(
     (e: unknown): Facts => {
-      findings.push(internalError('on-chain details could not be gathered', e));
+      findings.push(...stepFailed({ what: 'on-chain details could not be gathered', error: e }));
       return { chainId, unavailable: ['on-chain details'], online: false, address: (a) => ({ address: a, code: 'unknown' }), token: () => undefined };
     },
   );
 
   const ctx: RuleContext = { method, request, readError: error, notes, differences, actions, facts, origin: input.origin ?? { origin: '' }, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now, frameTampered: input.frameTampered };
   const disabled = new Set(deps.disabledRules ?? []);
-  for (const rule of allRules) {
-    if (!disabled.has(rule.id)) findings.push(...runRule(rule, ctx));
+  findings.push(...runRules(requestRules, ctx, disabled));
+  if (!disabled.has('site.model')) {
+    const siteScore = await scoreSite(ctx.origin, deps.site);
+    if (siteScore) findings.push(...runRules(siteModelRules, siteScore, disabled));
   }
-
-  if (!disabled.has('site.model')) findings.push(...(await domainModelFindings(ctx.origin, deps.site)));
-  const score = await scoreOf(actions, facts, chainId, deps, findings);
-  return settleSimulation(makeVerdict(findings, score), simulation, deps.simulation ?? {});
+  const answer = await askModel(actions, facts, chainId, deps, findings);
+  if (answer) findings.push(...runRules(modelRules, answer, disabled));
+  const score = answer?.kind === 'scored' ? answer.result.score : null;
+  return settleSimulation(makeVerdict(findings, { score, describing: DESCRIBING }), simulation, deps.simulation ?? {});
 }
 
-/** A batch of 256 multicalls holds up to 32 768 calls: one finding each would make a verdict of tens of MB. */
-const MAX_HITS_PER_RULE = 20;
-
-function runRule(rule: Rule, ctx: RuleContext): Finding[] {
-  try {
-    const hits = rule.check(ctx);
-    const findings: Finding[] = hits
-      .slice(0, MAX_HITS_PER_RULE)
-      .map((hit) => ({ id: rule.id, severity: rule.severity, title: clip(hit.title, 300), detail: clip(hit.detail, 2_000), ...(hit.evidence ? { evidence: clipStrings(hit.evidence, 0) as Record<string, unknown> } : {}) }));
-    // The same rule, so the same severity: the verdict is unchanged, only the list is shorter.
-    const more = hits.length - findings.length;
-    if (more > 0) findings.push({ id: rule.id, severity: rule.severity, title: `…and ${more} more like this`, detail: 'The request repeats this finding too often to list each one.', evidence: { omitted: more } });
-    return findings;
-  } catch (error) {
-    return [{ ...internalError(`the check "${rule.id}" failed`, error), evidence: { rule: rule.id, error: message(error) } }];
-  }
-}
-
-/** Findings quote the page (chain names, methods, primary types): a megabyte name must not make a megabyte verdict. */
-function clip(text: string, max: number): string {
-  return typeof text === 'string' && text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-function clipStrings(value: unknown, level: number): unknown {
-  if (typeof value === 'string') return clip(value, 4_096);
-  if (typeof value !== 'object' || value === null || level > 8) return value;
-  if (Array.isArray(value)) return value.map((v) => clipStrings(v, level + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clipStrings(v, level + 1)]));
-}
-
-async function scoreOf(actions: Action[], facts: Facts, chainId: number | undefined, deps: AnalysisDeps, findings: Finding[]): Promise<number | null> {
-  if (!deps.scoreContract) return null;
+/** The model's answer on the contract the request talks to, read against the findings so far; undefined when there is nothing to score. */
+async function askModel(actions: Action[], facts: Facts, chainId: number | undefined, deps: AnalysisDeps, findings: Finding[]): Promise<ModelAnswer | undefined> {
+  if (!deps.scoreContract) return undefined;
   const input = modelInput(actions, facts, chainId);
-  if (!input) return null;
-  const { address } = input;
+  if (!input) return undefined;
   let result: ContractScoreResult;
   try {
     const scoreContract = deps.scoreContract;
     result = await withTimeout(() => scoreContract(input), TIME_BUDGET.modelScoreMs);
     if (typeof result?.score !== 'number' || !Number.isFinite(result.score)) throw new Error('the model gave no score');
   } catch (error) {
-    if (error instanceof ModelMissingError) {
-      findings.push({
-        id: 'model.missing',
-        severity: 'warn',
-        title: 'The firewall\'s contract model is not working, so this was not compared with known scams',
-        detail: `The model could not be loaded (${message(error)}). The other checks ran; reinstalling the extension should bring the model back.`,
-      });
-      return null;
-    }
-    // Info, not warn: the rules above still judged the request, and a warning on every request while the
-    // model loads would teach people to click through warnings.
-    findings.push({
-      id: 'model.unavailable',
-      severity: 'info',
-      title: 'The contract could not be scored',
-      detail: `The firewall's model did not run (${message(error)}); the verdict comes from the other checks alone.`,
-    });
-    return null;
+    return { kind: error instanceof ModelMissingError ? 'missing' : 'failed', error };
   }
-  const { score, threshold } = result;
-  const reasons = result.reasons.slice(0, 3);
-  const because = reasons.length ? ` Mainly: ${reasons.join(' ')}` : '';
-  const evidence = { address, score, ...(threshold !== undefined ? { threshold } : {}), reasons };
-  const flagged = threshold !== undefined && score >= threshold;
-  // A known protocol that the rules found nothing wrong with stays undisturbed: the model is a statistical
-  // second opinion, and on audited, widely used code its false alarms would cost more than they catch.
-  const knownAndClean = !!facts.address(address).known && findings.every((f) => f.severity === 'info');
-  // The model may add its reasons to a request the rules already question, never turn a clean one into
-  // a warning: on contracts compiled by others it scores plain NFT transfers and revokes as drainers
-  // (issue 18 rebuilds it on real data). Until a rebuild shows on real data that it may, a high score
-  // on a request the rules found nothing wrong with is shown, not acted on.
-  const rulesQuestion = findings.some((f) => f.severity !== 'info');
-  if (flagged && !knownAndClean && rulesQuestion) {
-    findings.push({
-      id: 'model.flagged',
-      severity: 'warn',
-      title: `This contract looks like known drainer contracts (risk ${percent(score)})`,
-      detail: `The firewall's model compared the contract's code and this call with known scams.${because}`,
-      evidence,
-    });
-  } else {
-    const level = flagged ? (knownAndClean ? 'high, but this is a known protocol' : 'high, but nothing else about this request is wrong') : result.elevated ? 'somewhat raised: worth a second look' : 'low';
-    findings.push({
-      id: 'model.score',
-      severity: 'info',
-      title: `Contract risk ${percent(score)} (${level})`,
-      detail: `The firewall's model compared the contract's code and this call with known scams.${because}`,
-      evidence,
-    });
-  }
-  return score;
+  const { address } = input;
+  return {
+    kind: 'scored',
+    address,
+    result,
+    knownAndClean: !!facts.address(address).known && findings.every((f) => f.severity === 'info'),
+    rulesQuestion: findings.some((f) => f.severity !== 'info'),
+  };
 }
 
 /** The top-level call the request makes (an unknown target first in a batch), as the model was trained to see it. */
@@ -267,30 +199,12 @@ function modelInput(actions: Action[], facts: Facts, chainId: number | undefined
   };
 }
 
-function percent(score: number): string {
-  return `${Math.round(score * 100)} %`;
-}
-
-function internalError(what: string, error: unknown): Finding {
-  return {
-    id: 'internal.error',
-    severity: 'warn',
-    title: 'The firewall could not fully examine this request',
-    detail: `Internal error: ${what} (${message(error)}). The request was not fully checked, so treat it with care.`,
-  };
-}
-
-function message(error: unknown): string {
-  const e = error as { shortMessage?: string; message?: string };
-  return (e?.shortMessage ?? e?.message ?? String(error)).split('\n')[0]!.slice(0, 200);
-}
-
 export { createRpcChainReader, type ChainReader, type RpcChainReaderOptions, type TokenInfo } from './context/chain-reader';
 export { createMemoryHistory, type AddressHistory } from './context/history';
 export { rules } from './rules';
 export { ANALYSED_METHODS } from './normalize/methods';
 export type { Rule, RuleContext, RuleHit } from './rules';
-export { makeVerdict } from './verdict';
+export { lateSimulationVerdict, makeVerdict, unfinishedVerdict } from './findings/verdict';
 export { createRpcSimulator, joinSimulation, simulateRequest, type AssetChangesReport, type SimulationOptions, type SimulationOutcome, type SimulationResult, type Simulator } from './simulate';
 export type { Finding, RequestOrigin, Severity, Verdict, VerdictKind, WalletRequest } from './types';
 export { createSiteRisk, type SiteRisk, type SiteListData, type DomainScore, type ListSource } from './site/site-risk';

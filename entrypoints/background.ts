@@ -1,5 +1,6 @@
 // Wiring only: messages in, a verdict for each guarded request, pending decisions, confirm windows.
 import { browser, defineBackground, type Browser } from '#imports';
+import { lateSimulationVerdict } from '../analysis/findings/verdict';
 import type { Verdict } from '../analysis/types';
 import { recordDecision, requestForHistory, type DecidedBy } from '../lib/history';
 import { handle } from '../lib/policy';
@@ -146,16 +147,7 @@ async function settleLateAllow({ verdict, later }: Judgement): Promise<Verdict> 
   if (!later || verdict.verdict !== 'allow') return verdict;
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), LATE_ALLOW_WAIT_MS));
   const joined = await Promise.race([later, timeout]);
-  if (joined) return joined;
-  return {
-    ...verdict,
-    verdict: 'warn',
-    summary: 'The firewall could not find out in time what this would move.',
-    findings: [
-      { id: 'simulation.late', severity: 'warn', title: 'Not simulated in time', detail: 'Your node did not finish simulating this request, so the firewall cannot tell you what it would move.' },
-      ...verdict.findings,
-    ],
-  };
+  return joined ?? lateSimulationVerdict(verdict);
 }
 
 /**

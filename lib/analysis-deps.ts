@@ -1,5 +1,6 @@
 // How the analysis is wired to a chain source, the site lists and the models: one place for the
-// background (lib/judge.ts, which adds its deadline) and for the evaluation in Node (eval/deps.ts).
+// background (lib/judge.ts, which adds its deadline), the evaluation in Node (eval/deps.ts) and the
+// scan CLI (scripts/scan.ts).
 import { createPublicClient, http } from 'viem';
 import type { AnalysisDeps, SiteRisk } from '../analysis';
 import { createRpcChainReader, type ChainReader } from '../analysis/context/chain-reader';
@@ -13,29 +14,31 @@ import { TIME_BUDGET } from '../common/time-budget';
 const readers = new Map<string, ChainReader>();
 const simulators = new Map<string, Simulator>();
 
-function readerFor(url: string): ChainReader {
-  let reader = readers.get(url);
+function readerFor(url: string, timeoutMs: number): ChainReader {
+  const key = `${timeoutMs} ${url}`;
+  let reader = readers.get(key);
   if (!reader) {
-    reader = createRpcChainReader(url, { timeoutMs: TIME_BUDGET.rpcMs });
-    readers.set(url, reader);
+    reader = createRpcChainReader(url, { timeoutMs });
+    readers.set(key, reader);
   }
   return reader;
 }
 
 /** One simulator per endpoint, sharing the reader's token metadata cache and remembering what the node lacks. */
-function simulatorFor(url: string): Simulator {
-  let simulator = simulators.get(url);
+function simulatorFor(url: string, timeoutMs: number): Simulator {
+  const key = `${timeoutMs} ${url}`;
+  let simulator = simulators.get(key);
   if (!simulator) {
-    simulator = createRpcSimulator(url, { reader: readerFor(url), timeoutMs: TIME_BUDGET.rpcMs });
-    simulators.set(url, simulator);
+    simulator = createRpcSimulator(url, { reader: readerFor(url, timeoutMs), timeoutMs });
+    simulators.set(key, simulator);
   }
   return simulator;
 }
 
-/** Reader, simulator and storage reads of one node, shared by every request that uses it. */
-export function nodeAt(url: string): Pick<ChainSource, 'reader' | 'simulator' | 'getStorageAt'> {
-  const client = createPublicClient({ transport: http(url, { timeout: TIME_BUDGET.rpcMs, retryCount: 0 }) });
-  return { reader: readerFor(url), simulator: simulatorFor(url), getStorageAt: (address, slot) => client.getStorageAt({ address, slot }) };
+/** Reader, simulator and storage reads of one node, shared by every request that uses it. A CLI may wait longer per call than the background. */
+export function nodeAt(url: string, timeoutMs: number = TIME_BUDGET.rpcMs): Pick<ChainSource, 'reader' | 'simulator' | 'getStorageAt'> {
+  const client = createPublicClient({ transport: http(url, { timeout: timeoutMs, retryCount: 0 }) });
+  return { reader: readerFor(url, timeoutMs), simulator: simulatorFor(url, timeoutMs), getStorageAt: (address, slot) => client.getStorageAt({ address, slot }) };
 }
 
 /** Reads for resolving a proxy to its implementation: code through the analysis' cached reader, plus one storage slot. */
@@ -53,14 +56,16 @@ export interface DepsParts {
   scoreContract: NonNullable<AnalysisDeps['scoreContract']>;
   /** Called with the verdict a late simulation joins. */
   onLate?: NonNullable<AnalysisDeps['simulation']>['onLate'];
+  /** Per RPC call; the background's TIME_BUDGET.rpcMs unless a CLI asks for longer. */
+  timeoutMs?: number;
 }
 
-export function analysisDeps({ source, history, site, scoreContract, onLate }: DepsParts): AnalysisDeps {
+export function analysisDeps({ source, history, site, scoreContract, onLate, timeoutMs = TIME_BUDGET.rpcMs }: DepsParts): AnalysisDeps {
   return {
     chain: source?.reader ?? null,
     history,
     site,
-    timeoutMs: TIME_BUDGET.rpcMs,
+    timeoutMs,
     scoreContract,
     simulation: { simulator: source?.simulator ?? null, deadlineMs: TIME_BUDGET.simulationMs, ...(onLate ? { onLate } : {}) },
   };

@@ -1,6 +1,6 @@
 // Runs the analysis for the background with a deadline. When the analysis cannot finish, the user
 // is told so and decides: the result is at least `warn`, never a silent `allow`.
-import { analyzeRequest, type AnalysisDeps } from '../analysis';
+import { analyzeRequest, unfinishedVerdict, type AnalysisDeps } from '../analysis';
 import type { RequestOrigin, Verdict, WalletRequest } from '../analysis/types';
 import { TIME_BUDGET } from '../common/time-budget';
 import { withTimeout } from '../common/timeout';
@@ -14,22 +14,6 @@ import { currentSiteRisk } from './site-risk';
 import type { Settings } from './settings';
 
 type ScoreContract = NonNullable<AnalysisDeps['scoreContract']>;
-
-function notFinished(reason: string): Verdict {
-  return {
-    verdict: 'warn',
-    score: null,
-    summary: 'The firewall could not finish checking this request.',
-    findings: [
-      {
-        id: 'analysis.unfinished',
-        severity: 'warn',
-        title: 'This request was not fully checked',
-        detail: `${reason} Look at the request yourself before you continue.`,
-      },
-    ],
-  };
-}
 
 /** The model may use what is left of the deadline, never more: a slow model must not turn a verdict into "not checked". */
 function beforeDeadline(score: ScoreContract, deadlineAt: number): ScoreContract {
@@ -79,8 +63,8 @@ export async function judge(request: WalletRequest, context: JudgeContext): Prom
       scoreContract: beforeDeadline(createScoreContract(contractScorer, codeSourceFor(source)), deadlineAt),
       onLate: ({ verdict }) => joined(verdict),
     }),
-  ).catch((error: unknown) => notFinished(`The analysis failed (${String(error)}).`));
-  const verdict = await withTimeout(analysis, TIME_BUDGET.analysisMs).catch(() => notFinished(`The analysis took longer than ${TIME_BUDGET.analysisMs / 1000} seconds.`));
+  ).catch((error: unknown) => unfinishedVerdict(`The analysis failed (${String(error)}).`));
+  const verdict = await withTimeout(analysis, TIME_BUDGET.analysisMs).catch(() => unfinishedVerdict(`The analysis took longer than ${TIME_BUDGET.analysisMs / 1000} seconds.`));
   const checkedOn = source ? { kind: source.kind, url: source.url, passedOver: choice.passedOver } : undefined;
   return { verdict, checkedOn, ...(verdict.assetChanges?.state === 'late' ? { later } : {}) };
 }

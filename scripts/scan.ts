@@ -6,22 +6,21 @@
 // A line that is not a valid request prints {"error","line"}; the exit status is then 2.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { createPublicClient, http, type Hex } from 'viem';
-import { analyzeRequest, createRpcChainReader, type ChainReader } from '../analysis/index';
+import type { Hex } from 'viem';
+import { analyzeRequest, createMemoryHistory } from '../analysis/index';
 import { loadSiteRiskFromDisk } from '../analysis/site/node-lists';
+import { analysisDeps, codeSourceFor, nodeAt } from '../lib/analysis-deps';
+import type { ChainSource } from '../lib/chain-sources';
 import { nodeScoreDomain } from '../model/domain/node-scorer';
 import { createScoreContract, type CodeSource } from '../lib/score-contract';
 import { nodeContractScorer } from '../model/node-scorer';
 import { TIME_BUDGET } from '../common/time-budget';
 
 /** Code behind proxies: from the line's own `code` map first, then the node when --rpc is given. */
-function codeSource(code: Record<string, string> | undefined, chain: ChainReader | null, rpc: string | undefined, timeoutMs: number): CodeSource {
+function withSuppliedCode(code: Record<string, string> | undefined, node: CodeSource): CodeSource {
   const supplied = new Map(Object.entries(code ?? {}).map(([a, c]) => [a.toLowerCase(), c as Hex]));
-  const client = rpc ? createPublicClient({ transport: http(rpc, { timeout: timeoutMs, retryCount: 0 }) }) : undefined;
-  return {
-    getCode: async (address) => supplied.get(address.toLowerCase()) ?? (chain ? chain.getCode(address) : '0x'),
-    ...(client ? { getStorageAt: (address, slot) => client.getStorageAt({ address, slot }) } : {}),
-  };
+  const fromNode = node.getCode;
+  return { ...node, getCode: async (address) => supplied.get(address.toLowerCase()) ?? (fromNode ? fromNode(address) : '0x') };
 }
 
 interface Options {
@@ -74,7 +73,8 @@ async function main(): Promise<void> {
     process.stderr.write(`scan: ${(error as Error).message}\n`);
     process.exit(64);
   }
-  const chain: ChainReader | null = opts.rpc ? createRpcChainReader(opts.rpc, { timeoutMs: opts.timeoutMs }) : null;
+  // Wired as the extension wires it (lib/analysis-deps.ts): the same reads, simulation and models.
+  const source: ChainSource | undefined = opts.rpc ? { kind: 'settings', url: opts.rpc, ...nodeAt(opts.rpc, opts.timeoutMs) } : undefined;
   const scorer = nodeContractScorer();
   // Load before the first line so its verdict is not cut short by the analysis' budget for the model.
   await scorer().catch((error: unknown) => process.stderr.write(`scan: the model did not load (${(error as Error).message}); scores will be null\n`));
@@ -107,11 +107,14 @@ async function main(): Promise<void> {
         from: typeof o.from === 'string' ? o.from : undefined,
       },
       {
-        chain,
+        ...analysisDeps({
+          source,
+          history: createMemoryHistory(),
+          site,
+          timeoutMs: opts.timeoutMs,
+          scoreContract: createScoreContract(scorer, withSuppliedCode(o.code as Record<string, string> | undefined, codeSourceFor(source))),
+        }),
         code: o.code as Record<string, string> | undefined,
-        timeoutMs: opts.timeoutMs,
-        site,
-        scoreContract: createScoreContract(scorer, codeSource(o.code as Record<string, string> | undefined, chain, opts.rpc, opts.timeoutMs)),
       },
     );
     const ms = Math.round((performance.now() - started) * 100) / 100;

@@ -1,6 +1,6 @@
-// A rule is an id, a severity and a pure check (Rabby's security engine shape): rules can be listed,
-// documented, tested and switched off one by one. Checks read the decoded actions and the gathered
-// facts; they never call the network and never throw on purpose.
+// The request rules: the pipeline's rule (analysis/findings/rule.ts) over what the analysis knows of
+// a request. Checks read the decoded actions and the gathered facts; they never call the network and
+// never throw on purpose.
 import type { Address } from 'viem';
 import type { AddressHistory } from '../context/history';
 import type { Facts } from '../context/facts';
@@ -8,7 +8,10 @@ import type { Action, ActionOf } from '../decode/actions';
 import type { ReadingDifference } from '../normalize/readings';
 import type { NormalizedRequest } from '../normalize/request';
 import type { SiteRisk } from '../site/site-risk';
-import type { RequestOrigin, Severity, WalletRequest } from '../types';
+import type { Rule as PipelineRule, RuleHit } from '../findings/rule';
+import type { RequestOrigin, WalletRequest } from '../types';
+
+export type { RuleHit } from '../findings/rule';
 
 export interface RuleContext {
   method: string;
@@ -35,12 +38,6 @@ export interface RuleContext {
   frameTampered?: string;
 }
 
-export interface RuleHit {
-  title: string;
-  detail: string;
-  evidence?: Record<string, unknown>;
-}
-
 export interface RuleExample {
   /** What the example shows, for the catalogue. */
   note: string;
@@ -53,18 +50,23 @@ export interface RuleExample {
   history?: string[];
 }
 
-export interface Rule {
-  id: string;
-  severity: Severity;
-  /** One line for the catalogue. */
-  summary: string;
-  check(ctx: RuleContext): RuleHit[];
+export interface Rule extends PipelineRule<RuleContext> {
   /** A request that triggers the rule; the catalogue and a test run it. */
   example?: RuleExample;
 }
 
 export function actionsOf<K extends Action['kind']>(ctx: RuleContext, kind: K): ActionOf<K>[] {
   return ctx.actions.filter((a): a is ActionOf<K> => a.kind === kind);
+}
+
+/** A check with one hit for each item (an action, a message) that matches: the shape most rules have. */
+export function each<T, C = RuleContext>(items: (ctx: C) => readonly T[], matches: (item: T, ctx: C) => unknown, hit: (item: T, ctx: C) => RuleHit): (ctx: C) => RuleHit[] {
+  return (ctx) => items(ctx).filter((item) => matches(item, ctx)).map((item) => hit(item, ctx));
+}
+
+/** `each` over the actions of one kind. */
+export function eachAction<K extends Action['kind']>(kind: K, matches: (a: ActionOf<K>, ctx: RuleContext) => unknown, hit: (a: ActionOf<K>, ctx: RuleContext) => RuleHit): (ctx: RuleContext) => RuleHit[] {
+  return each((ctx) => actionsOf(ctx, kind), matches, hit);
 }
 
 export function sameAddress(a: string | undefined, b: string | undefined): boolean {

@@ -1,13 +1,14 @@
 // Rules on what the simulation says a request moves. They judge outcomes, not calldata: a drainer's
-// harmless-looking `claim()` is caught because the signer's tokens end up with a stranger. Same shape
-// as the other rules (id, severity, pure check) but they read a simulation result, which may arrive
-// after the other rules have run, so they live in their own list.
+// harmless-looking `claim()` is caught because the signer's tokens end up with a stranger. Rules of
+// the pipeline like the others, over a simulation result, which may arrive after the other rules have
+// run, so they are a family of their own.
 import type { Address } from 'viem';
 import type { Action } from '../decode/actions';
 import { assetKey } from '../simulate/changes';
 import type { AssetChange, SimulatedAsset, SimulationResult } from '../simulate/types';
-import { sameAddress, type RuleHit } from './rule';
-import type { Severity } from '../types';
+import type { Rule } from '../findings/rule';
+import { runRules } from '../findings/runner';
+import { sameAddress } from './rule';
 
 export interface SimulationRuleContext {
   simulation: SimulationResult;
@@ -15,12 +16,7 @@ export interface SimulationRuleContext {
   chainId?: number;
 }
 
-export interface SimulationRule {
-  id: string;
-  severity: Severity;
-  summary: string;
-  check(ctx: SimulationRuleContext): RuleHit[];
-}
+export type SimulationRule = Rule<SimulationRuleContext>;
 
 /** Less than this much of the native coin is dust: 0.001. */
 const NATIVE_DUST = 10n ** 15n;
@@ -149,17 +145,9 @@ const unavailable: SimulationRule = {
 
 export const simulationRules: readonly SimulationRule[] = [lossForNothing, assetsToThirdParty, hiddenApproval, reverted, nodeFailed, unavailable];
 
-/** Runs every enabled simulation rule; a rule that throws becomes nothing rather than a crash. */
+/** Runs every enabled simulation rule through the pipeline's runner. */
 export function checkSimulation(ctx: SimulationRuleContext, disabled: ReadonlySet<string> = new Set()) {
-  return simulationRules
-    .filter((r) => !disabled.has(r.id))
-    .flatMap((rule) => {
-      try {
-        return rule.check(ctx).map((hit) => ({ id: rule.id, severity: rule.severity, title: hit.title, detail: hit.detail, ...(hit.evidence ? { evidence: hit.evidence } : {}) }));
-      } catch (error) {
-        return [{ id: 'internal.error', severity: 'warn' as const, title: 'The firewall could not fully examine this request', detail: `Internal error: the check "${rule.id}" failed (${String(error).slice(0, 160)}).` }];
-      }
-    });
+  return runRules(simulationRules, ctx, disabled);
 }
 
 /** The signer's losses that the request does not openly ask for. Paying the contract you call (a mint

@@ -10,7 +10,8 @@ import { normalizeRequest, signerOf, type NormalizedRequest, type TxRequest } fr
 import { readAddress, readChainId, tryRead } from '../normalize/values';
 import { checkSimulation } from '../rules/simulation';
 import type { Finding, RequestOrigin, Verdict, WalletRequest } from '../types';
-import { makeVerdict } from '../verdict';
+import { makeVerdict } from '../findings/verdict';
+import { DESCRIBING } from '../rules';
 import { TIME_BUDGET } from '../../common/time-budget';
 import { NoAnswer, withTimeout } from '../../common/timeout';
 import { signatureChanges } from './signature';
@@ -98,7 +99,7 @@ export async function settleSimulation(verdict: Verdict, pending: PendingSimulat
     throw error;
   });
   if (first !== LATE) return joinSimulation(verdict, first);
-  const late: Verdict = { ...verdict, assetChanges: { state: 'late', reason: `the simulation took longer than ${deadlineMs} ms` } };
+  const late = makeVerdict(verdict.findings, { score: verdict.score, describing: DESCRIBING, assetChanges: { state: 'late', reason: `the simulation took longer than ${deadlineMs} ms` } });
   void pending.outcome.then((outcome) => {
     if (!outcome) return;
     try {
@@ -139,7 +140,7 @@ export async function simulateRequest(
 export function joinSimulation(verdict: Verdict, outcome: SimulationOutcome | undefined): Verdict {
   if (!outcome) return verdict;
   const others = verdict.findings.filter((f) => !f.id.startsWith('simulation.'));
-  return { ...makeVerdict([...others, ...outcome.findings], verdict.score), assetChanges: outcome.assetChanges };
+  return makeVerdict([...others, ...outcome.findings], { score: verdict.score, describing: DESCRIBING, assetChanges: outcome.assetChanges });
 }
 
 export { createRpcSimulator, type RpcSimulatorOptions } from './rpc-simulator';
