@@ -4,7 +4,7 @@ import { NOW } from '../fixtures/build';
 import { edgeCases } from '../fixtures/edge-cases';
 import { benign, malicious } from '../fixtures/requests';
 import { analyzeRequest } from '../index';
-import { rules } from './index';
+import { families, rules } from './index';
 
 /** Rules that need balances or a failing node; covered by context/chain-reader.anvil.test.ts. */
 const NEEDS_CHAIN = new Set(['approval.exceeds-balance', 'context.unchecked']);
@@ -20,6 +20,13 @@ describe('rule registry', () => {
       expect(r.summary.length).toBeGreaterThan(10);
       expect(r.id).toMatch(/^[a-z0-9]+\.[a-z0-9-]+$/);
     }
+  });
+
+  it('holds every family of rules, with ids unique across them', () => {
+    const ids = families.flatMap((f) => f.rules.map((r) => r.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(['internal.error', 'analysis.unfinished', 'simulation.late', 'model.missing', 'model.unavailable', 'model.flagged', 'model.score', 'site.model', 'site.model-unavailable', 'simulation.loss-for-nothing']));
+    for (const r of families.flatMap((f) => f.rules)) expect(r.summary.length).toBeGreaterThan(10);
   });
 
   it('every rule fires on at least one fixture', async () => {
