@@ -9,7 +9,7 @@ function scan(stdin: string, args: string[] = []) {
   return { status: r.status, lines: r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>), stderr: r.stderr };
 }
 
-describe('scan CLI', () => {
+describe('scan CLI', { timeout: 60_000 }, () => {
   it('prints one verdict per line in order and exits 2 after an invalid line', () => {
     const good = { origin: 'https://evil.example', chainId: 1, from: A.user, method: 'eth_sendTransaction', params: [{ to: A.usdc, data: call.approve(A.attacker, MAX) }], code: { [A.attacker.toUpperCase().replace('0X', '0x')]: '0x' } };
     const { status, lines } = scan([JSON.stringify(good), '{not json', JSON.stringify({ method: 'personal_sign', params: ['hello', A.user] }), JSON.stringify({ params: [] })].join('\n'));
