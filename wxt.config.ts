@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
-import { MODEL_FILES } from './lib/model-files';
-import { SITE_ASSETS } from './lib/site-files';
+import { MODEL_FILES } from './common/model-files';
+import { SITE_ASSETS } from './common/site-files';
 
 const require = createRequire(import.meta.url);
 
@@ -17,7 +17,7 @@ export default defineConfig({
       files.push(
         { absoluteSrc: require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'), relativeDest: MODEL_FILES.wasm },
         { absoluteSrc: require.resolve('./model/contract-model.onnx'), relativeDest: MODEL_FILES.model },
-        // Site lists and the domain model (lib/site-files.ts).
+        // Site lists and the domain model (common/site-files.ts).
         ...SITE_ASSETS.map(([src, dest]) => ({ absoluteSrc: require.resolve(`./${src}`), relativeDest: dest })),
       );
     },

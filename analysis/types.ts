@@ -1,6 +1,6 @@
 // Shared data shapes of the analysis. Findings are data, not strings glued in the UI, so the confirm
 // window, the CLI, the history and the tests all read the same thing.
-import type { AssetChangesReport } from './simulate/types';
+import type { AssetChangesReport } from './ethereum/simulate/types';
 
 export type Severity = 'info' | 'warn' | 'danger';
 
@@ -39,6 +39,6 @@ export interface Verdict {
   /** One sentence on what the request does. */
   summary: string;
   findings: Finding[];
-  /** What the request would move (simulation), when the simulation step ran; see analysis/simulate. */
+  /** What the request would move (simulation), when the simulation step ran; see analysis/ethereum/simulate. */
   assetChanges?: AssetChangesReport;
 }

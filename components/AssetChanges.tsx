@@ -1,4 +1,4 @@
-import type { AssetChangesReport, AssetChange } from '../analysis/simulate/types';
+import type { AssetChangesReport, AssetChange } from '../analysis/ethereum/simulate/types';
 import { strings } from './strings';
 
 const s = strings.confirm;

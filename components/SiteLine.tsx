@@ -1,5 +1,5 @@
 import type { Finding } from '../analysis/types';
-import type { CheckedOn } from '../lib/messages';
+import type { CheckedOn } from '../common/messages';
 import { strings } from './strings';
 
 /** The site as the browser reports it, with any finding about the site itself beside it. */

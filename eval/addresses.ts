@@ -2,8 +2,8 @@
 // sources name as legitimate, and about addresses an independent study names as phishers. A listed
 // address in a request's spender, operator, recipient or target is `site.listed-address` (block); a
 // contract the registry does not know is a stranger to every rule that trusts known protocols.
-import type { SiteRisk } from '../analysis';
-import { knownContract } from '../analysis/registry/known';
+import type { SiteRisk } from '../analysis/ethereum';
+import { knownContract } from '../analysis/ethereum/registry/known';
 import { etherscanNamedAddresses, fortaFalsePositives, ledgerContracts, ptxphishSeedAddresses, SOURCES, type DataSource, type LabelledAddress } from './sources';
 
 export interface AddressRow {
@@ -12,7 +12,7 @@ export interface AddressRow {
   n: number;
   /** On a shipped address list (a request naming it is blocked as "known scam address"). */
   listed: number;
-  /** Unknown to the registry (analysis/registry), for the populations where that matters. */
+  /** Unknown to the registry (analysis/ethereum/registry), for the populations where that matters. */
   unknown?: number;
   examples: string[];
   malicious: boolean;

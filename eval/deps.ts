@@ -1,12 +1,12 @@
-// The analysis as the background runs it (lib/judge.ts), built in Node: the shipped site lists and
+// The analysis as the background runs it (entrypoints/background/judge.ts), built in Node: the shipped site lists and
 // domain model, the contract model, and, when a node is given, its chain reads and simulation, wired
-// by the same lib/analysis-deps.ts. Only what reads the extension's storage and package differs: the
+// by the same analysis/ethereum/context/analysis-deps.ts. Only what reads the extension's storage and package differs: the
 // lists and models come from disk here, and there is no deadline.
-import { createMemoryHistory, type AnalysisDeps, type SiteRisk } from '../analysis';
+import { createMemoryHistory, type AnalysisDeps, type SiteRisk } from '../analysis/ethereum';
 import { loadSiteRiskFromDisk } from '../analysis/site/node-lists';
-import { analysisDeps, codeSourceFor, nodeAt } from '../lib/analysis-deps';
-import type { ChainSource } from '../lib/chain-sources';
-import { createScoreContract } from '../lib/score-contract';
+import { analysisDeps, codeSourceFor, nodeAt } from '../analysis/ethereum/context/analysis-deps';
+import type { ChainSource } from '../analysis/ethereum/context/chain-sources';
+import { createScoreContract } from '../model/score-contract';
 import { nodeScoreDomain } from '../model/domain/node-scorer';
 import type { ContractScorer } from '../model/inference';
 import { nodeContractScorer } from '../model/node-scorer';

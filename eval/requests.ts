@@ -4,7 +4,7 @@
 // moment, before the wallet goes on, twice: with the chain's node (anvil) and with no node at all.
 import type { BrowserContext } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { analyzeRequest, type Verdict } from '../analysis';
+import { analyzeRequest, type Verdict } from '../analysis/ethereum';
 import { startAnvil } from '../e2e/fixtures/anvil';
 import { launchBrowser, prepareWallet } from '../e2e/fixtures/browser';
 import { startServer, type WalletLogEntry } from '../e2e/fixtures/server';

@@ -3,11 +3,11 @@
 // Populations: legitimate crypto sites on a shipped list and on none, generic top sites, phishing
 // listed, and phishing first listed after the domain model's training cut-off, judged with the
 // lists as they stood at the cut-off (the shipped ScamSniffer file already holds these later hosts).
-import { analyzeRequest, type SiteRisk } from '../analysis';
+import { analyzeRequest, type SiteRisk } from '../analysis/ethereum';
 import { hash32 } from '../analysis/site/hashed-set';
 import { isHeldOut } from '../model/domain/dataset';
 import domainMeta from '../model/domain/domain-model.meta.json';
-import { metamaskConfig } from '../scripts/build-site-lists';
+import { metamaskConfig } from '../analysis/site/build/build-lists';
 import { hosts, legitimateCryptoHosts, scamsnifferHosts, SOURCES, topSiteHosts, type DataSource } from './sources';
 
 /** Switching to Ethereum mainnet: allowed when the site itself raises nothing (checked before each run). */

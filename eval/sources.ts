@@ -4,10 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeHost } from '../analysis/site/hostname';
-import { metamaskConfig, scamsnifferDatedDomains } from '../scripts/build-site-lists';
-import { etherscanBenignTags, fortaFalsePositives as fortaFalsePositivesFromSource, ledgerDappContracts, type NamedAddress } from '../scripts/site-sources';
+import { metamaskConfig, scamsnifferDatedDomains } from '../analysis/site/build/build-lists';
+import { etherscanBenignTags, fortaFalsePositives as fortaFalsePositivesFromSource, ledgerDappContracts, type NamedAddress } from '../analysis/site/build/sources';
 
-/** Where scripts/build-site-lists.ts reads it too. */
+/** Where analysis/site/build/build-lists.ts reads it too. */
 export const SHARED_DATA = join(import.meta.dirname, '..', '..', 'shared', 'data');
 
 export interface DataSource {
@@ -89,7 +89,7 @@ export interface LabelledAddress {
   label: string;
 }
 
-/** Contracts of Ledger's allow-listed dApps, per chain: the build check's own reader (scripts/site-sources.ts). */
+/** Contracts of Ledger's allow-listed dApps, per chain: the build check's own reader (analysis/site/build/sources.ts). */
 export function ledgerContracts(): LabelledAddress[] {
   const seen = new Map<string, LabelledAddress>();
   for (const c of ledgerDappContracts()) {

@@ -4,11 +4,11 @@
 // both must read the same call, so the model sees the same vectors.
 import { encodeFunctionData, maxUint256, parseAbi, toFunctionSelector, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { knownFunctions } from '../analysis/decode/abis.ts';
-import { benign, malicious } from '../analysis/fixtures/requests.ts';
-import { edgeCases } from '../analysis/fixtures/edge-cases.ts';
+import { knownFunctions } from '../analysis/ethereum/decode/abis.ts';
+import { benign, malicious } from '../analysis/ethereum/fixtures/requests.ts';
+import { edgeCases } from '../analysis/ethereum/fixtures/edge-cases.ts';
 import { KIND_BY_FUNCTION, KIND_BY_UNREAD_SELECTOR, summarizeCall } from './calldata.ts';
-import { hexToBytes } from './evm.ts';
+import { hexToBytes } from '../analysis/ethereum/evm.ts';
 import { HEX_PATH_SELECTORS, summarizeCallFromHex } from './testdata/hex-call-summary.ts';
 import { createRng } from './train/rng.ts';
 import { benignCalls, phishingCalls, probeCalls, type Target, type TargetPools } from './train/synth-calls.ts';

@@ -1,12 +1,12 @@
 // Sorts a call into the kinds of request that matter for phishing (PTXPhish's payload taxonomy:
 // approvals, permits, operator approvals, payable bait functions) and reads the amount when there is
-// one. It reads what the analysis' decoder made of the call (analysis/decode), never the bytes again,
+// one. It reads what the analysis' decoder made of the call (analysis/ethereum/decode), never the bytes again,
 // except for two shape counts that describe the encoding itself (see summarizeCall).
 import { bytesToHex, zeroAddress } from 'viem';
-import type { DecodedCall } from '../analysis/decode/abis.ts';
-import type { CallAction } from '../analysis/decode/actions.ts';
-import { decodeCall } from '../analysis/decode/calldata.ts';
-import { SCAM_TYPICAL_FUNCTIONS } from '../analysis/decode/scam-typical.ts';
+import type { DecodedCall } from '../analysis/ethereum/decode/abis.ts';
+import type { CallAction } from '../analysis/ethereum/decode/actions.ts';
+import { decodeCall } from '../analysis/ethereum/decode/calldata.ts';
+import { SCAM_TYPICAL_FUNCTIONS } from '../analysis/ethereum/decode/scam-typical.ts';
 
 export const CALL_KINDS = [
   'none', // no call data and no value

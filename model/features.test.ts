@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { encodeFunctionData, maxUint256, parseAbi, toFunctionSelector } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { codeLengthWithoutMetadata, familyNormalizedCode, FeatureInputError, hexToBytes } from './evm.ts';
+import { codeLengthWithoutMetadata, familyNormalizedCode, FeatureInputError, hexToBytes } from '../analysis/ethereum/evm.ts';
 import { extractFeatures, FEATURE_COUNT, FEATURE_NAMES, featureIndex, scanCode } from './features.ts';
 import { REASON_GROUPS } from './feature-words.ts';
-import { detectProxy } from './proxy.ts';
+import { detectProxy } from '../analysis/ethereum/context/proxy.ts';
 import { MULTICALL_SELECTORS, SCAM_BAIT_SELECTORS, STANDARDS, WITHDRAW_SELECTORS } from './selectors.ts';
 
 const require = createRequire(import.meta.url);

@@ -4,8 +4,8 @@
 // Bytecode features are chosen to survive recompilation: opcode shares rather than offsets, the
 // dispatcher's selectors rather than code layout, hard-coded addresses, proxy shape.
 import { CALL_KINDS, summarizeCall, UNLIMITED_AMOUNT, type CallKind } from './calldata.ts';
-import { codeLengthWithoutMetadata, FeatureInputError, hexToBytes, OP, OPCODE_NAMES, pushSize } from './evm.ts';
-import { detectProxy, type ProxyKind } from './proxy.ts';
+import { codeLengthWithoutMetadata, FeatureInputError, hexToBytes, OP, OPCODE_NAMES, pushSize } from '../analysis/ethereum/evm.ts';
+import { detectProxy, type ProxyKind } from '../analysis/ethereum/context/proxy.ts';
 import {
   MULTICALL_SELECTORS,
   SCAM_BAIT_SELECTORS,
@@ -15,7 +15,7 @@ import {
   type StandardName,
 } from './selectors.ts';
 
-export { FeatureInputError } from './evm.ts';
+export { FeatureInputError } from '../analysis/ethereum/evm.ts';
 
 /** Facts about the request that the analysis learns from the decoded call and the chain. */
 export interface RequestContext {

@@ -2,7 +2,7 @@
 // so that the service worker does no hashing at start-up. `features.test.ts` recomputes each one from
 // its signature with viem. What a call calls is read by the analysis' decoder instead (calldata.ts).
 import { toFunctionSelector } from 'viem';
-import { SCAM_TYPICAL_FUNCTIONS } from '../analysis/decode/scam-typical.ts';
+import { SCAM_TYPICAL_FUNCTIONS } from '../analysis/ethereum/decode/scam-typical.ts';
 
 export interface KnownSelector {
   selector: number;
@@ -76,7 +76,7 @@ export const MULTICALL_SELECTORS = [
 
 /**
  * Argument-less payable functions that "airdrop"/"wallet" phishing pages ask victims to call with
- * value: the names of the decoder's one list (analysis/decode/scam-typical.ts) the model was trained on.
+ * value: the names of the decoder's one list (analysis/ethereum/decode/scam-typical.ts) the model was trained on.
  * Hashed at start-up, unlike the lists above: they follow that list rather than copy it.
  */
 export const SCAM_BAIT_SELECTORS: readonly KnownSelector[] = trainedAs('bait');

@@ -7,12 +7,12 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Hex } from 'viem';
-import { analyzeRequest, createMemoryHistory } from '../analysis/index';
+import { analyzeRequest, createMemoryHistory } from '../analysis/ethereum/index';
 import { loadSiteRiskFromDisk } from '../analysis/site/node-lists';
-import { analysisDeps, codeSourceFor, nodeAt } from '../lib/analysis-deps';
-import type { ChainSource } from '../lib/chain-sources';
+import { analysisDeps, codeSourceFor, nodeAt } from '../analysis/ethereum/context/analysis-deps';
+import type { ChainSource } from '../analysis/ethereum/context/chain-sources';
 import { nodeScoreDomain } from '../model/domain/node-scorer';
-import { createScoreContract, type CodeSource } from '../lib/score-contract';
+import { createScoreContract, type CodeSource } from '../model/score-contract';
 import { nodeContractScorer } from '../model/node-scorer';
 import { TIME_BUDGET } from '../common/time-budget';
 
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     process.stderr.write(`scan: ${(error as Error).message}\n`);
     process.exit(64);
   }
-  // Wired as the extension wires it (lib/analysis-deps.ts): the same reads, simulation and models.
+  // Wired as the extension wires it (analysis/ethereum/context/analysis-deps.ts): the same reads, simulation and models.
   const source: ChainSource | undefined = opts.rpc ? { kind: 'settings', url: opts.rpc, ...nodeAt(opts.rpc, opts.timeoutMs) } : undefined;
   const scorer = nodeContractScorer();
   // Load before the first line so its verdict is not cut short by the analysis' budget for the model.

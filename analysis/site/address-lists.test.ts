@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addressConflicts, ledgerContracts, registryAddresses } from '../../scripts/address-checks';
-import { benignAddressLabels, etherscanLabelFiles, fortaAddressFiles, scamsnifferAddressFiles, type AddressSourceReading } from '../../scripts/site-sources';
+import { addressConflicts, ledgerContracts, registryAddresses } from './build/address-checks';
+import { benignAddressLabels, etherscanLabelFiles, fortaAddressFiles, scamsnifferAddressFiles, type AddressSourceReading } from './build/sources';
 import { LIST_FILES } from './compiled-lists';
 import { readHashedSet, type HashedSet } from './hashed-set';
 import { SITE_DATA_DIR } from './node-lists';
@@ -29,7 +29,7 @@ function onlyUnlabelled(file: string): string[] {
 
 describe('address blocklists', () => {
   it('hold no address that the registry, a benign label or a dApp allowlist names', () => {
-    const benign = [{ source: 'analysis/registry', addresses: registryAddresses() }, ...benignAddressLabels(), { source: 'Ledger dApp contracts', addresses: ledgerContracts() }];
+    const benign = [{ source: 'analysis/ethereum/registry', addresses: registryAddresses() }, ...benignAddressLabels(), { source: 'Ledger dApp contracts', addresses: ledgerContracts() }];
     expect(benign.every((b) => b.addresses.size > 0)).toBe(true);
     const conflicts = addressConflicts([...shipped].map(([name, set]) => ({ name, has: (a: string) => set.has(a) })), benign);
     expect(conflicts).toEqual([]);

@@ -2,7 +2,7 @@
 // Each key becomes a 40-bit hash: its top bits pick a bucket, 24 more bits are stored (3 bytes) and kept
 // sorted within the bucket. About 3.1 bytes per key; a lookup is one hash and a short scan.
 // It is a filter, not an exact set: an absent key is reported present with probability ≈ 2⁻²² (bucket
-// sizes average 4), measured in scripts/bench-site-lists.ts. Keys themselves are not recoverable.
+// sizes average 4), measured in bench/site-lists.ts. Keys themselves are not recoverable.
 
 const MAGIC = 0x53485854; // 'TXHS' little-endian
 const HEADER_BYTES = 12;

@@ -3,9 +3,9 @@
 // is not blocked; a brand's own domains are never look-alikes of the brand; everything on the allowlist
 // comes from a list that may ship.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allLegitSources } from '../../scripts/build-site-lists';
-import { createLegitIndex } from '../../scripts/legit-hosts';
-import { metamaskConfig, scamsnifferDomains, type LegitSource } from '../../scripts/site-sources';
+import { allLegitSources } from './build/build-lists';
+import { createLegitIndex } from './build/legit-hosts';
+import { metamaskConfig, scamsnifferDomains, type LegitSource } from './build/sources';
 import { IMITATED_SITES } from './brands';
 import { ALLOWLIST } from './compiled-lists';
 import { HOSTING_PLATFORMS, lookupNames, normalizeHost, registrableDomain } from './hostname';

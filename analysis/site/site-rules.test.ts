@@ -1,7 +1,7 @@
 // The site rules end to end through analyzeRequest, with the compiled lists read from disk.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { A, NOW, call, tx } from '../fixtures/build';
-import { analyzeRequest } from '../index';
+import { A, NOW, call, tx } from '../ethereum/fixtures/build';
+import { analyzeRequest } from '../ethereum/index';
 import { loadSiteRiskFromDisk } from './node-lists';
 import type { SiteRisk } from './site-risk';
 

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { A, nft, eth, permit2Batch, seaportOrder, typed, NOW_S } from '../../analysis/fixtures/build';
+import { A, nft, eth, permit2Batch, seaportOrder, typed, NOW_S } from '../../analysis/ethereum/fixtures/build';
 import { freshAddress } from '../fixtures/addresses';
 import { ROOT } from '../fixtures/browser';
 import { decide } from '../fixtures/confirm-window';

@@ -22,7 +22,7 @@ import { decide } from '../fixtures/confirm-window';
 import { freePort } from '../fixtures/free-port';
 import type { TestServer } from '../fixtures/server';
 import { expect, test, type Firewall } from '../fixtures/test';
-import { MODEL_FILES } from '../../lib/model-files';
+import { MODEL_FILES } from '../../common/model-files';
 
 const SMALL = toHex(parseEther('0.01'));
 /** Far more than any path takes; only a hang reaches it. */

@@ -13,7 +13,7 @@ import { expect, test } from '../fixtures/test';
 import { extractFeatures, type FeatureInput } from '../../model/features';
 import { predictProbability } from '../../model/predictor';
 import { modelFromOnnx } from '../../model/train/export-onnx';
-import type { ModelProbe } from '../../lib/contract-model';
+import type { ModelProbe } from '../../entrypoints/background/contract-model';
 import { FAKE_AIRDROP_SOURCE } from '../../model/testdata/fake-airdrop';
 
 const require = createRequire(import.meta.url);

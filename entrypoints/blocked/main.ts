@@ -1,10 +1,10 @@
-// The full-page warning for a listed phishing site (opened by lib/site-navigation.ts). "Go back" is the
+// The full-page warning for a listed phishing site (opened by entrypoints/background/site-navigation.ts). "Go back" is the
 // default; "Continue anyway" remembers the site and opens it. Only the extension can open this page (it is
 // not web-accessible), so the query it reads was written by the background.
 import { browser } from '#imports';
 import { normalizeHost } from '../../analysis/site/hostname';
 import { hostToUnicode } from '../../analysis/site/punycode';
-import { rememberException } from '../../lib/site-exceptions';
+import { rememberException } from '../../common/site-exceptions';
 
 const params = new URLSearchParams(location.search);
 const url = params.get('url') ?? '';

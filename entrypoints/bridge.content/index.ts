@@ -8,8 +8,8 @@ import {
   type AnalyzeResponse,
   type BridgeToGuard,
   type ContentToBackground,
-} from '../../lib/messages';
-import { askWithRetry, bounded } from '../../lib/background-call';
+} from '../../common/messages';
+import { askWithRetry, bounded } from './background-call';
 import { TIME_BUDGET } from '../../common/time-budget';
 import { NoAnswer } from '../../common/timeout';
 import { addProbe, mayHaveBeenScripted } from './realm-probe';

@@ -1,6 +1,6 @@
 // Chain reads the background makes through the wallet's own connection, when no node of its own
 // answers: relayed to the guard, which asks the wallet the request was made to and answers here.
-import type { BridgeToGuard, WalletReadAnswer } from '../../lib/messages';
+import type { BridgeToGuard, WalletReadAnswer } from '../../common/messages';
 import { TIME_BUDGET } from '../../common/time-budget';
 import { withTimeout } from '../../common/timeout';
 

@@ -6,7 +6,7 @@ import { SiteLine } from '../../components/SiteLine';
 import { TechnicalDetails } from '../../components/TechnicalDetails';
 import { VerdictBanner } from '../../components/VerdictBanner';
 import { strings } from '../../components/strings';
-import { useConfirmStore } from '../../lib/stores/confirm-store';
+import { useConfirmStore } from './confirm-state';
 
 const isSiteFinding = (id: string) => id.startsWith('site.');
 

@@ -5,7 +5,7 @@
 //
 // In a frame the page prepared before it loaded, listeners the page put on window are still there
 // (realm.ts); the hello then goes over the bridge's probe window instead, which no page code has seen.
-import { CHANNEL, type BridgeToGuard, type GuardToBridge } from '../../lib/messages';
+import { CHANNEL, type BridgeToGuard, type GuardToBridge } from '../../common/messages';
 import { probeWindow } from './realm';
 import {
   CustomEventCtor,

@@ -4,7 +4,7 @@
 // Every step is a plain callback, never an awaited promise: the page can patch Promise.prototype
 // (then, constructor) and would be handed the continuation of any `await`, with the power to resume
 // it with a value of its choosing (a decision, a chain id) or never.
-import { MAX_REQUEST_JSON_CHARS, WALLET_READ_METHODS, type WalletRequest } from '../../lib/messages';
+import { MAX_REQUEST_JSON_CHARS, WALLET_READ_METHODS, type WalletRequest } from '../../common/messages';
 import type { BridgeChannel } from './bridge-channel';
 import { PromiseCtor, createObject, jsonParse, jsonStringify, now, randomId, setTimeoutFn } from './pristine';
 import { INVALID_PARAMS, providerError, userRejected } from './rpc-error';

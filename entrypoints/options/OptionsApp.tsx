@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { strings } from '../../components/strings';
-import { clearHistory } from '../../lib/history';
+import { clearHistory } from '../../common/decision-history';
 import type { Severity } from '../../analysis/types';
-import { exportSettings, parseSettingsFile } from '../../lib/settings-file';
-import { settingItems } from '../../lib/settings';
-import { toggled, useSettingsStore } from '../../lib/stores/settings-store';
+import { exportSettings, parseSettingsFile } from './settings-file';
+import { settingItems } from '../../common/settings';
+import { toggled, useSettingsStore } from '../../components/settings-state';
 import { RpcSettings } from './RpcSettings';
 
 const o = strings.options;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { strings } from '../../components/strings';
-import { checkRpc } from '../../lib/rpc-check';
-import { DEFAULT_RPC_URLS } from '../../lib/settings';
+import { checkRpc } from './rpc-check';
+import { DEFAULT_RPC_URLS } from '../../common/settings';
 
 const o = strings.options;
 

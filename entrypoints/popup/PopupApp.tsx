@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { strings } from '../../components/strings';
-import { activeSite, activeTamperReport, openOptions, openPastDecision } from '../../lib/active-site';
-import type { TamperReport } from '../../lib/tamper-report';
-import { toggled, useSettingsStore } from '../../lib/stores/settings-store';
+import { activeSite, activeTamperReport, openOptions, openPastDecision } from './active-site';
+import type { TamperReport } from '../../common/tamper-report';
+import { toggled, useSettingsStore } from '../../components/settings-state';
 
 const p = strings.popup;
 const RECENT = 8;

@@ -1,5 +1,5 @@
 // The domain model's data. Phishing: ScamSniffer's domains with the day it first listed them, less the
-// legitimate hosts it listed for a page they hosted (scripts/legit-hosts.ts). Benign: legitimate sites,
+// legitimate hosts it listed for a page they hosted (analysis/site/build/legit-hosts.ts). Benign: legitimate sites,
 // in populations that are trained and measured apart:
 //   - shipped: on the shipped allowlist (analysis/site/data/allowlist.json). The extension never asks the
 //     model about them, so they only train.
@@ -14,9 +14,9 @@ import { createRequire } from 'node:module';
 import { hash32 } from '../../analysis/site/hashed-set';
 import { lookupNames, normalizeHost, registrableDomain } from '../../analysis/site/hostname';
 import allowlistJson from '../../analysis/site/data/allowlist.json';
-import { allLegitSources } from '../../scripts/build-site-lists';
-import { createLegitIndex, type NoiseClass } from '../../scripts/legit-hosts';
-import { metamaskConfig, scamsnifferDatedDomains, type LegitSource } from '../../scripts/site-sources';
+import { allLegitSources } from '../../analysis/site/build/build-lists';
+import { createLegitIndex, type NoiseClass } from '../../analysis/site/build/legit-hosts';
+import { metamaskConfig, scamsnifferDatedDomains, type LegitSource } from '../../analysis/site/build/sources';
 import { createRng } from '../train/rng';
 
 const require = createRequire(import.meta.url);

@@ -52,7 +52,7 @@ export function writeDomainReport(path: string, x: DomainReportInput): void {
   const lines = [
     '# Domain model: report',
     '',
-    '<!-- Written by scripts/train-domains.ts (npm run train:domains). Do not edit by hand. -->',
+    '<!-- Written by model/domain/train.ts (npm run train:domains). Do not edit by hand. -->',
     '',
     `Model \`${x.version}\`: logistic regression on hashed character 3–5-grams, hashed tokens and suffix, and 20 name signals (model/domain/features.ts),`,
     `trained in TypeScript (AdaGrad, ${x.train.epochs} epochs, L2 ${x.train.l2}, seed ${x.seed}), exported to ONNX (${(x.onnxBytes / 1024).toFixed(0)} KB) and run by onnxruntime-web.`,
@@ -62,7 +62,7 @@ export function writeDomainReport(path: string, x: DomainReportInput): void {
     '',
     `Phishing: ScamSniffer's domains with the day their daily archive file first listed them. Train: first listed before ${x.cutoff};`,
     `**test: first listed ${x.testPeriod}** — domains the model never saw, from after the data it learned from.`,
-    'Legitimate hosts that ScamSniffer listed for a page they hosted are not phishing and are left out (scripts/legit-hosts.ts):',
+    'Legitimate hosts that ScamSniffer listed for a page they hosted are not phishing and are left out (analysis/site/build/legit-hosts.ts):',
     ...Object.entries(x.phishingDropped).map(([k, v]) => `- ${k}: ${v} (${(x.phishingDroppedExamples[k] ?? []).slice(0, 8).join(', ')}, …)`),
     '',
     'Legitimate sites, in populations trained and measured apart (model/domain/dataset.ts): `shipped` = on the shipped allowlist (the extension never asks the model about them; train only);',
@@ -87,7 +87,7 @@ export function writeDomainReport(path: string, x: DomainReportInput): void {
     `## Results (before: \`${x.comparison.previousVersion ?? '—'}\` at its threshold ${before ? before.threshold.toFixed(4) : '—'}; after: this model at ${after.threshold.toFixed(4)})`,
     '',
     before
-      ? 'Both columns use this build\'s lists and look-alike rules, so the difference is the model\'s; scripts/train-domains.ts `--before=REF` picks the model compared with.'
+      ? 'Both columns use this build\'s lists and look-alike rules, so the difference is the model\'s; model/domain/train.ts `--before=REF` picks the model compared with.'
       : 'The previous model used other features, so it is not measured here.',
     '',
     '### False alarms on legitimate sites',

@@ -2,7 +2,7 @@
 // PUSH20/PUSH32 operands zeroed) or when they share an explicit group (builds of one synthetic source);
 // each connected component goes to one side only, so near-copies never straddle train and test.
 import { createHash } from 'node:crypto';
-import { familyNormalizedCode, hexToBytes } from '../evm.ts';
+import { familyNormalizedCode, hexToBytes } from '../../analysis/ethereum/evm.ts';
 import { isContractRow, type DataRow } from './dataset.ts';
 import type { Rng } from './rng.ts';
 

@@ -1,0 +1,72 @@
+// How the analysis is wired to a chain source, the site lists and the models: one place for the
+// background (entrypoints/background/judge.ts, which adds its deadline), the evaluation in Node (eval/deps.ts) and the
+// scan CLI (scripts/scan.ts).
+import { createPublicClient, http } from 'viem';
+import type { AnalysisDeps, SiteRisk } from '..';
+import { createRpcChainReader, type ChainReader } from './chain-reader';
+import type { AddressHistory } from './history';
+import { createRpcSimulator } from '../simulate/rpc-simulator';
+import type { Simulator } from '../simulate/types';
+import type { ChainSource } from './chain-sources';
+import type { CodeSource } from '../../../model/score-contract';
+import { TIME_BUDGET } from '../../../common/time-budget';
+
+const readers = new Map<string, ChainReader>();
+const simulators = new Map<string, Simulator>();
+
+function readerFor(url: string, timeoutMs: number): ChainReader {
+  const key = `${timeoutMs} ${url}`;
+  let reader = readers.get(key);
+  if (!reader) {
+    reader = createRpcChainReader(url, { timeoutMs });
+    readers.set(key, reader);
+  }
+  return reader;
+}
+
+/** One simulator per endpoint, sharing the reader's token metadata cache and remembering what the node lacks. */
+function simulatorFor(url: string, timeoutMs: number): Simulator {
+  const key = `${timeoutMs} ${url}`;
+  let simulator = simulators.get(key);
+  if (!simulator) {
+    simulator = createRpcSimulator(url, { reader: readerFor(url, timeoutMs), timeoutMs });
+    simulators.set(key, simulator);
+  }
+  return simulator;
+}
+
+/** Reader, simulator and storage reads of one node, shared by every request that uses it. A CLI may wait longer per call than the background. */
+export function nodeAt(url: string, timeoutMs: number = TIME_BUDGET.rpcMs): Pick<ChainSource, 'reader' | 'simulator' | 'getStorageAt'> {
+  const client = createPublicClient({ transport: http(url, { timeout: timeoutMs, retryCount: 0 }) });
+  return { reader: readerFor(url, timeoutMs), simulator: simulatorFor(url, timeoutMs), getStorageAt: (address, slot) => client.getStorageAt({ address, slot }) };
+}
+
+/** Reads for resolving a proxy to its implementation: code through the analysis' cached reader, plus one storage slot. */
+export function codeSourceFor(source: ChainSource | undefined): CodeSource {
+  if (!source) return {};
+  return { getCode: (address) => source.reader.getCode(address), getStorageAt: (address, slot) => source.getStorageAt(address, slot) };
+}
+
+export interface DepsParts {
+  /** Where the chain is read from; none means no node at all. */
+  source?: ChainSource;
+  history: AddressHistory;
+  /** Absent while the lists load: the site rules stay silent. */
+  site?: SiteRisk;
+  scoreContract: NonNullable<AnalysisDeps['scoreContract']>;
+  /** Called with the verdict a late simulation joins. */
+  onLate?: NonNullable<AnalysisDeps['simulation']>['onLate'];
+  /** Per RPC call; the background's TIME_BUDGET.rpcMs unless a CLI asks for longer. */
+  timeoutMs?: number;
+}
+
+export function analysisDeps({ source, history, site, scoreContract, onLate, timeoutMs = TIME_BUDGET.rpcMs }: DepsParts): AnalysisDeps {
+  return {
+    chain: source?.reader ?? null,
+    history,
+    site,
+    timeoutMs,
+    scoreContract,
+    simulation: { simulator: source?.simulator ?? null, deadlineMs: TIME_BUDGET.simulationMs, ...(onLate ? { onLate } : {}) },
+  };
+}

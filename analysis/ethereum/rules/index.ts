@@ -1,0 +1,60 @@
+// The rule registry: every rule the pipeline runs, family by family, in the order findings are
+// listed. Every finding comes from one of these; docs/rules.md is generated from them.
+import type { RuleFamily } from '../../findings/rule';
+import { outcomeRules } from '../../findings/outcomes';
+import { siteModelRules } from '../../site/model-findings';
+import { approvalRules } from './approvals';
+import { batchRules } from './batch';
+import { chainRules } from './chains';
+import { controlRules } from './control';
+import { eip7702Rules } from './eip7702';
+import { frameRules } from './frame';
+import { inputRules } from './input';
+import { messageRules } from './messages';
+import { modelRules } from './model';
+import { orderRules } from './orders';
+import { poisoningRules } from './poisoning';
+import type { Rule } from './rule';
+import { simulationRules } from './simulation';
+import { siteRules } from './site';
+import { transactionRules } from './transactions';
+import { typedDataRules } from './typed-data';
+
+export const rules: readonly Rule[] = [
+  ...inputRules,
+  ...frameRules,
+  ...siteRules,
+  ...poisoningRules,
+  ...eip7702Rules,
+  ...approvalRules,
+  ...controlRules,
+  ...orderRules,
+  ...batchRules,
+  ...transactionRules,
+  ...messageRules,
+  ...typedDataRules,
+  ...chainRules,
+];
+
+/** Info findings that best say what an allowed request does, in order of preference (the verdict's summary). */
+export const DESCRIBING: readonly string[] = ['control.summary', 'approval.known-spender', 'approval.unknown-spender', 'approval.revoke', 'order.summary', 'eip7702.known-delegate', 'tx.transfer', 'tx.call', 'tx.contract-creation', 'siwe.login', 'message.text', 'typed.unrecognised', 'chain.add', 'chain.switch', 'batch.summary'];
+
+export const families: readonly RuleFamily<never>[] = [
+  { name: 'Rules on the request', about: 'They read the decoded request, the facts gathered on chain, the site and the send history (analysis/ethereum/rules).', rules },
+  { name: 'Rules on the site\'s name', about: 'They read the domain model\'s answer for a site no list knows (analysis/site/model-findings.ts).', rules: siteModelRules },
+  {
+    name: 'Rules on the simulation',
+    about: 'They judge what the simulation says a request would move (analysis/ethereum/rules/simulation.ts). Examples run against a real node: analysis/ethereum/simulate/simulate.anvil.test.ts and e2e/specs/asset-changes.spec.ts.',
+    rules: simulationRules,
+  },
+  { name: 'Rules on the contract model\'s answer', about: 'They read the contract model\'s score for the contract a transaction calls; the model never warns on its own (analysis/ethereum/rules/model.ts).', rules: modelRules },
+  {
+    name: 'The pipeline\'s own findings',
+    about: 'A step that failed, an analysis that missed its deadline, a simulation that did not come in time: a request the firewall could not examine is never allowed silently (analysis/findings/outcomes.ts).',
+    rules: outcomeRules,
+  },
+];
+
+export type { Rule, RuleContext, RuleHit, RuleExample } from './rule';
+export { simulationRules, type SimulationRule, type SimulationRuleContext } from './simulation';
+export { modelRules, type ModelAnswer } from './model';

@@ -1,0 +1,94 @@
+// The model's life in the service worker: loaded once when the worker starts, reused by every request.
+//
+// Cold start: Chrome stops the worker after ~30 s idle, and the request that wakes it would otherwise pay
+// for compiling onnxruntime's 14 MB wasm and building the session before it could be scored. Loading
+// starts with the worker, so that cost overlaps with the message delivery and the RPC reads the analysis
+// does first; and a request never waits longer than TIME_BUDGET.modelReadyWaitMs for it (the rules decide meanwhile).
+import { browser } from '#imports';
+import { ModelMissingError } from '../../analysis/ethereum';
+import type { FeatureInput } from '../../model/features';
+import { createContractScorer, type ContractScore, type ContractScorer } from '../../model/inference';
+import { MODEL_FILES } from '../../common/model-files';
+import { missingIfFailed } from '../../model/score-contract';
+import { TIME_BUDGET } from '../../common/time-budget';
+import { withTimeout } from '../../common/timeout';
+
+export interface ModelStatus {
+  state: 'idle' | 'loading' | 'ready' | 'failed';
+  /** ms since the worker started (performance.now()) */
+  loadStartedAt?: number;
+  readyAt?: number;
+  /** Where the load time went: reading the model file, then onnxruntime's wasm (streamed, compiled) and the session. */
+  phases?: { modelFileMs: number; runtimeAndSessionMs: number };
+  error?: string;
+  /** How the load is started: with the worker (shipped), by the first request, or never (benchmark builds). */
+  start: 'eager' | 'lazy' | 'off';
+}
+
+// Two builds exist only for the benchmark (bench/model-extension.ts): `wxt build --mode lazy-model` loads
+// the model on the first request (the cold start before this mitigation) and `--mode no-model` never loads
+// it (the floor: a cold start with the rules alone). The shipped build is eager.
+const START: ModelStatus['start'] = import.meta.env.MODE === 'lazy-model' ? 'lazy' : import.meta.env.MODE === 'no-model' ? 'off' : 'eager';
+
+let loading: Promise<ContractScorer> | undefined;
+const status: ModelStatus = { state: 'idle', start: START };
+
+async function load(): Promise<ContractScorer> {
+  status.state = 'loading';
+  status.loadStartedAt = performance.now();
+  try {
+    const response = await fetch(browser.runtime.getURL(`/${MODEL_FILES.model}`));
+    if (!response.ok) throw new Error(`the model file is missing (${response.status})`);
+    const modelBytes = await response.arrayBuffer();
+    const fileReadAt = performance.now();
+    const scorer = await createContractScorer({ modelBytes, wasmUrl: browser.runtime.getURL(`/${MODEL_FILES.wasm}`) });
+    status.state = 'ready';
+    status.readyAt = performance.now();
+    status.phases = { modelFileMs: fileReadAt - status.loadStartedAt, runtimeAndSessionMs: status.readyAt - fileReadAt };
+    return scorer;
+  } catch (error) {
+    status.state = 'failed';
+    status.error = error instanceof Error ? error.message : String(error);
+    throw error;
+  }
+}
+
+function loadOnce(): Promise<ContractScorer> {
+  loading ??= load();
+  return loading;
+}
+
+/** Called once when the service worker starts. */
+export function startContractModel(): void {
+  exposeForTests();
+  if (START === 'eager') loadOnce().catch((error: unknown) => console.warn('Transaction firewall: the model did not load', error));
+}
+
+/** The scorer, or a rejection saying why there is none (still loading after TIME_BUDGET.modelReadyWaitMs, or failed). */
+export function contractScorer(): Promise<ContractScorer> {
+  if (START === 'off') return Promise.reject(new ModelMissingError('this build has no model'));
+  if (START === 'lazy') return missingIfFailed(loadOnce());
+  return withTimeout(missingIfFailed(loadOnce()), TIME_BUDGET.modelReadyWaitMs, 'the model is still loading');
+}
+
+/**
+ * A read-only handle on the model for the parity test and the benchmark (`worker.evaluate`): status and
+ * probabilities for given feature vectors. It changes nothing and decides nothing, and only code already
+ * running inside this worker (DevTools, CDP) can reach a worker global; pages and content scripts cannot.
+ * No existing message fits: they all carry a wallet request from a page, not a raw feature vector.
+ */
+export interface ModelProbe {
+  status(): ModelStatus;
+  scoreVectors(vectors: number[][]): Promise<number[]>;
+  /** The path a request takes: features (with proxy code if given), score, reasons. */
+  score(input: FeatureInput): Promise<ContractScore>;
+}
+
+function exposeForTests(): void {
+  const probe: ModelProbe = {
+    status: () => ({ ...status }),
+    scoreVectors: async (vectors) => Array.from(await (await loadOnce()).scoreVectors(vectors.map((v) => Float32Array.from(v)))),
+    score: async (input) => (await loadOnce()).score(input),
+  };
+  Object.defineProperty(globalThis, '__txFirewallModel', { value: Object.freeze(probe), configurable: false, writable: false });
+}

@@ -1,0 +1,47 @@
+// Addresses the user has sent assets to, remembered locally so the analysis can spot a look-alike
+// planted by address poisoning. Never leaves the machine.
+import { browser } from '#imports';
+import { createMemoryHistory, type AddressHistory } from '../../analysis/ethereum/context/history';
+import { decodeRequest } from '../../analysis/ethereum/decode';
+import { normalizeRequest } from '../../analysis/ethereum/normalize/request';
+import type { WalletRequest } from '../../analysis/types';
+import { createBatchWriter } from '../../common/serial-writes';
+
+const KEY = 'sentTo';
+const MAX = 1000;
+
+export async function loadSentAddresses(): Promise<AddressHistory> {
+  const found = await browser.storage.local.get(KEY);
+  return createMemoryHistory((found[KEY] as string[] | undefined) ?? []);
+}
+
+/**
+ * The recipient of a plain coin or ERC-20 transfer the signer makes, if that is what the request is,
+ * as the analysis' decoder reads it (a send of nothing moves nothing, so it is not remembered).
+ */
+export function recipientOf(request: WalletRequest): string | undefined {
+  if (request.method !== 'eth_sendTransaction') return undefined;
+  const normalized = normalizeRequest(request).request;
+  if (normalized?.kind !== 'transaction') return undefined;
+  const sent = decodeRequest(normalized, normalized.tx.from).find(
+    (a) => a.kind === 'transfer' && a.where === 'transaction' && a.from === undefined && (a.asset === 'native' || a.asset === 'token'),
+  );
+  return sent?.kind === 'transfer' ? sent.to.toLowerCase() : undefined;
+}
+
+/** Puts the batch's recipients first (newest first), once each, in one read-modify-write. */
+async function writeRecipients(batch: string[]): Promise<void> {
+  const found = await browser.storage.local.get(KEY);
+  const newest = [...new Set([...batch].reverse())];
+  const list = ((found[KEY] as string[] | undefined) ?? []).filter((a) => !newest.includes(a));
+  await browser.storage.local.set({ [KEY]: [...newest, ...list].slice(0, MAX) });
+}
+
+// Concurrent sends (several tabs) must each land: separate read-modify-writes would drop all but one.
+const remember = createBatchWriter(writeRecipients);
+
+export async function rememberRecipient(request: WalletRequest): Promise<void> {
+  const to = recipientOf(request);
+  if (!to || !/^0x[0-9a-f]{40}$/.test(to)) return;
+  await remember(to);
+}

@@ -1,0 +1,73 @@
+// State of the confirm window: the pending request as the background holds it, or a past decision
+// from the history when the window is opened from the popup.
+import { create } from 'zustand';
+import { browser } from '#imports';
+import type { Decision, PageToBackground, PendingView } from '../../common/messages';
+import { historyItem, readDetails, type HistoryEntry } from '../../common/decision-history';
+import { watchPending } from '../../common/pending-store';
+
+export interface Shown {
+  view: PendingView;
+  /** Set when showing a past decision rather than a pending one. */
+  past?: HistoryEntry;
+  /** The request as the history kept it (possibly cut). */
+  pastRequestJson?: string;
+}
+
+interface ConfirmState {
+  shown: Shown | null | undefined;
+  busy: boolean;
+  load(requestId: string): Promise<void>;
+  loadPast(requestId: string): Promise<void>;
+  decide(requestId: string, decision: Decision, trustSite?: boolean): Promise<void>;
+}
+
+const send = (message: PageToBackground) => browser.runtime.sendMessage(message) as Promise<unknown>;
+
+/** A simulation that missed its deadline joins the pending entry when it finishes; till then the window watches it. */
+const awaitsSimulation = (view: PendingView | null) => view?.verdict.assetChanges?.state === 'late';
+
+export const useConfirmStore = create<ConfirmState>((set, get) => ({
+  shown: undefined,
+  busy: false,
+  async load(requestId) {
+    let asked = 0;
+    let shownAsk = 0;
+    // The view comes from the background (only this request's window may read it), asked again on every change.
+    const show = async () => {
+      const ask = ++asked;
+      const view = (await send({ type: 'confirm/get', requestId }).catch(() => null)) as PendingView | null;
+      // An older answer arriving after a newer one must not put the late verdict back.
+      if (ask < shownAsk || get().busy) return;
+      shownAsk = ask;
+      set({ shown: view ? { view } : null });
+      if (!awaitsSimulation(view)) unwatch();
+    };
+    // Watching starts before the first read, so a simulation that joins in between is not missed.
+    const unwatch = watchPending(requestId, () => void show());
+    await show();
+  },
+  async loadPast(requestId) {
+    const entry = (await historyItem.getValue()).find((e) => e.requestId === requestId);
+    const details = entry?.hasDetails ? await readDetails(requestId) : undefined;
+    if (!entry || !details) return set({ shown: null });
+    let request: PendingView['request'] = { method: entry.method };
+    try {
+      request = JSON.parse(details.requestJson);
+    } catch {
+      // A request cut for the history is shown as text below.
+    }
+    set({
+      shown: {
+        past: entry,
+        pastRequestJson: details.requestJson,
+        view: { requestId, origin: entry.origin, frameUrl: entry.frameUrl, method: entry.method, request, verdict: details.verdict, createdAt: entry.time },
+      },
+    });
+  },
+  async decide(requestId, decision, trustSite) {
+    set({ busy: true });
+    await send({ type: 'confirm/decide', requestId, decision, trustSite }).catch(() => {});
+    window.close();
+  },
+}));
