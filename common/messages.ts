@@ -38,25 +38,48 @@ export const WALLET_READ_METHODS = [
 ] as const;
 
 // ---- bridge -> background
-export type ContentToBackground =
-  | { type: 'analyze'; guardId: string; request: WalletRequest; chainId?: string; tampered?: string }
-  | { type: 'status'; requestId: string }
-  | { type: 'tamper'; what: string };
+export interface AnalyzeMessage {
+  type: 'analyze';
+  guardId: string;
+  request: WalletRequest;
+  chainId?: string;
+  tampered?: string;
+}
+/** Is the request still waiting on the user? Asked by the bridge so a lost decision ends in a rejection. */
+export interface StatusMessage {
+  type: 'status';
+  requestId: string;
+}
+export interface TamperMessage {
+  type: 'tamper';
+  what: string;
+}
+export type ContentToBackground = AnalyzeMessage | StatusMessage | TamperMessage;
 
 export type AnalyzeResponse =
   | { type: 'decided'; action: 'forward' | 'reject'; message?: string }
   | { type: 'pending'; requestId: string };
 
+export interface StatusReply {
+  known: boolean;
+}
+
 // ---- background -> bridge
-export type BackgroundToContent =
-  | {
-      type: 'decision';
-      guardId: string;
-      requestId: string;
-      action: 'forward' | 'reject';
-      message?: string;
-    }
-  | { type: 'wallet-read'; guardId: string; method: string; params: unknown[] };
+export interface DecisionMessage {
+  type: 'decision';
+  guardId: string;
+  requestId: string;
+  action: 'forward' | 'reject';
+  message?: string;
+}
+/** A chain read through the wallet of request `guardId`, for when no node answers. */
+export interface WalletReadMessage {
+  type: 'wallet-read';
+  guardId: string;
+  method: string;
+  params: unknown[];
+}
+export type BackgroundToContent = DecisionMessage | WalletReadMessage;
 
 /** The bridge's answer to a `wallet-read`. */
 export type WalletReadAnswer =
@@ -68,9 +91,17 @@ export type WalletReadAnswer =
 
 // ---- extension pages (confirm window, popup) -> background
 export type Decision = 'continue' | 'reject';
-export type PageToBackground =
-  | { type: 'confirm/get'; requestId: string }
-  | { type: 'confirm/decide'; requestId: string; decision: Decision; trustSite?: boolean };
+export interface ConfirmGetMessage {
+  type: 'confirm/get';
+  requestId: string;
+}
+export interface ConfirmDecideMessage {
+  type: 'confirm/decide';
+  requestId: string;
+  decision: Decision;
+  trustSite?: boolean;
+}
+export type PageToBackground = ConfirmGetMessage | ConfirmDecideMessage;
 
 /** Which node the analysis read the chain from: the user's, a default public one, or the wallet's connection. */
 export interface CheckedOn {

@@ -35,7 +35,7 @@ export interface RetryOptions extends CallOptions {
  * orphaned or the background stayed silent past the limit. Resolves undefined when it gets no usable
  * answer; never rejects.
  */
-export async function askWithRetry<T>(send: () => Promise<unknown>, usable: (answer: unknown) => answer is T, options: RetryOptions): Promise<T | undefined> {
+export async function askWithRetry<A, T extends A>(send: () => Promise<A>, usable: (answer: A) => answer is T, options: RetryOptions): Promise<T | undefined> {
   for (let attempt = 0; attempt <= options.retryDelaysMs.length; attempt++) {
     if (attempt > 0) await delay(options.retryDelaysMs[attempt - 1]!);
     if (!options.alive()) return undefined;

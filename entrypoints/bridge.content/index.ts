@@ -1,14 +1,8 @@
 // The bridge: an ISOLATED-world relay between the guard's private channel and the background.
 // It adds nothing of its own to a request; the background learns the origin from the browser.
 import { browser, defineContentScript } from '#imports';
-import {
-  CHANNEL,
-  parseBackgroundMessage,
-  parseGuardMessage,
-  type AnalyzeResponse,
-  type BridgeToGuard,
-  type ContentToBackground,
-} from '../../common/messages';
+import { CHANNEL, parseBackgroundMessage, parseGuardMessage, type AnalyzeMessage, type AnalyzeResponse, type BridgeToGuard, type WalletReadMessage } from '../../common/messages';
+import { sendToBackground, type BackgroundSchema, type FrameSchema, type MessageOf, type ReplyOf } from '../../common/protocol';
 import { askWithRetry, bounded } from './background-call';
 import { TIME_BUDGET } from '../../common/time-budget';
 import { NoAnswer } from '../../common/timeout';
@@ -18,10 +12,8 @@ import { createWalletReads } from './wallet-reads';
 const UNREACHABLE = 'The transaction firewall could not check this request.';
 const { orphanCheckMs, bridgeWaitMs, analysisRetryDelaysMs, statusCheckEveryMs, statusWaitMs } = TIME_BUDGET;
 
-function isAnalyzeResponse(answer: unknown): answer is AnalyzeResponse {
-  const type = (answer as AnalyzeResponse | null | undefined)?.type;
-  return type === 'decided' || type === 'pending';
-}
+/** A stopped worker answers nothing, or null; only an answer with a type is one. */
+const isAnalyzeResponse = (answer: AnalyzeResponse | null | undefined): answer is AnalyzeResponse => answer?.type === 'decided' || answer?.type === 'pending';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -55,19 +47,19 @@ export default defineContentScript({
     };
 
     const alive = () => !!browser.runtime?.id;
-    const ask = (message: ContentToBackground, giveUpAfterMs: number): Promise<unknown> =>
-      bounded(() => browser.runtime.sendMessage(message), { alive, checkEveryMs: orphanCheckMs, giveUpAfterMs });
+    const ask = <M extends MessageOf<BackgroundSchema>>(message: M, giveUpAfterMs: number) =>
+      bounded(() => sendToBackground(message), { alive, checkEveryMs: orphanCheckMs, giveUpAfterMs });
 
     /** A verdict, asked again if the worker was stopped mid-analysis; undefined when none can be had. */
-    const analyze = (request: ContentToBackground & { type: 'analyze' }) =>
-      askWithRetry(() => browser.runtime.sendMessage(request), isAnalyzeResponse, {
+    const analyze = (request: AnalyzeMessage) =>
+      askWithRetry(() => sendToBackground(request), isAnalyzeResponse, {
         alive,
         checkEveryMs: orphanCheckMs,
         giveUpAfterMs: bridgeWaitMs,
         retryDelaysMs: analysisRetryDelaysMs,
       });
 
-    async function onRequest(guardId: string, request: ContentToBackground & { type: 'analyze' }) {
+    async function onRequest(guardId: string, request: AnalyzeMessage) {
       asking.add(guardId);
       const answer = await analyze(request).finally(() => asking.delete(guardId));
       if (answer?.type === 'pending' && decidedEarly.delete(answer.requestId)) return;
@@ -80,7 +72,7 @@ export default defineContentScript({
         let failures = 0;
         const timer = setInterval(async () => {
           try {
-            const status = (await ask({ type: 'status', requestId }, statusWaitMs)) as { known?: boolean } | undefined;
+            const status = await ask({ type: 'status', requestId }, statusWaitMs);
             failures = 0;
             if (!status?.known) settle(requestId, 'reject', UNREACHABLE);
           } catch (error) {
@@ -136,8 +128,9 @@ export default defineContentScript({
       if (!message) return;
       if (message.type === 'wallet-read') {
         // Only for a request this frame is having checked right now.
-        if (!asking.has(message.guardId)) return void sendResponse({ error: 'no such request is being checked here', unreachable: true });
-        void walletReads.read(message.guardId, message.method, message.params).then(sendResponse);
+        const answer = (reply: ReplyOf<FrameSchema, WalletReadMessage>) => sendResponse(reply);
+        if (!asking.has(message.guardId)) return void answer({ error: 'no such request is being checked here', unreachable: true });
+        void walletReads.read(message.guardId, message.method, message.params).then(answer);
         return true;
       }
       // The user can answer before the background's "pending" reply has reached this script (a busy

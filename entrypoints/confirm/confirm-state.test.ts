@@ -1,13 +1,13 @@
 // The confirm window shows a simulation that joins after its deadline as soon as it lands in the pending
 // entry, by watching the entry rather than asking again on a timer. The window's view comes from the
-// background's `confirm/get`; here a listener answers it from the same pending store the background
-// uses, as the background's handler does. No e2e plays a late join: every read is capped at the
+// background's `confirm/get`; here the background's own handler answers it, from the same pending store. No e2e plays a late join: every read is capped at the
 // budget's rpcMs, so a late simulation lands within about a second of the verdict, often before the
 // window has loaded, and an e2e could not tell a watch from a single read.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { PendingView } from '../../common/messages';
-import { getPending, savePending, updatePending, type PendingEntry } from '../../common/pending-store';
+import { parsePageMessage } from '../../common/messages';
+import { savePending, updatePending, type PendingEntry } from '../../common/pending-store';
+import { createDecisions, extensionBrowser } from '../background/decisions';
 import type { Verdict } from '../../analysis/types';
 import { useConfirmStore } from './confirm-state';
 
@@ -30,14 +30,13 @@ describe('confirm window state', () => {
     fakeBrowser.reset();
     useConfirmStore.setState({ shown: undefined, busy: false });
     gets = 0;
+    // The fake browser sends every message with an empty sender: here it is the confirm window.
+    const decisions = createDecisions({ ...extensionBrowser, isConfirmPage: () => true });
     fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
-      const message = raw as { type: string; requestId: string };
-      if (message.type !== 'confirm/get') return undefined;
+      const message = parsePageMessage(raw);
+      if (message?.type !== 'confirm/get') return undefined;
       gets++;
-      const found = await getPending(message.requestId);
-      if (!found) return null;
-      const { guardId: _g, tabId: _t, frameId: _f, documentId: _d, windowId: _w, ...view } = found;
-      return view satisfies PendingView;
+      return decisions.view(message.requestId, {});
     });
   });
 

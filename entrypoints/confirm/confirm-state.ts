@@ -1,8 +1,8 @@
 // State of the confirm window: the pending request as the background holds it, or a past decision
 // from the history when the window is opened from the popup.
 import { create } from 'zustand';
-import { browser } from '#imports';
-import type { Decision, PageToBackground, PendingView } from '../../common/messages';
+import type { Decision, PendingView } from '../../common/messages';
+import { sendToBackground } from '../../common/protocol';
 import { historyItem, readDetails, type HistoryEntry } from '../../common/decision-history';
 import { watchPending } from '../../common/pending-store';
 
@@ -22,8 +22,6 @@ interface ConfirmState {
   decide(requestId: string, decision: Decision, trustSite?: boolean): Promise<void>;
 }
 
-const send = (message: PageToBackground) => browser.runtime.sendMessage(message) as Promise<unknown>;
-
 /** A simulation that missed its deadline joins the pending entry when it finishes; till then the window watches it. */
 const awaitsSimulation = (view: PendingView | null) => view?.verdict.assetChanges?.state === 'late';
 
@@ -36,7 +34,7 @@ export const useConfirmStore = create<ConfirmState>((set, get) => ({
     // The view comes from the background (only this request's window may read it), asked again on every change.
     const show = async () => {
       const ask = ++asked;
-      const view = (await send({ type: 'confirm/get', requestId }).catch(() => null)) as PendingView | null;
+      const view = (await sendToBackground({ type: 'confirm/get', requestId }).catch(() => null)) ?? null;
       // An older answer arriving after a newer one must not put the late verdict back.
       if (ask < shownAsk || get().busy) return;
       shownAsk = ask;
@@ -67,7 +65,7 @@ export const useConfirmStore = create<ConfirmState>((set, get) => ({
   },
   async decide(requestId, decision, trustSite) {
     set({ busy: true });
-    await send({ type: 'confirm/decide', requestId, decision, trustSite }).catch(() => {});
+    await sendToBackground({ type: 'confirm/decide', requestId, decision, trustSite }).catch(() => {});
     window.close();
   },
 }));
