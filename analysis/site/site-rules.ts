@@ -1,56 +1,32 @@
-// Site and address lists: the page asking is a known phishing site or imitates a real dapp, or the
-// request hands assets or rights to a known drainer address. The lists come in through `deps.site`
-// (analysis/site); without it these rules stay silent.
-import type { Address } from 'viem';
-import { safeChecksum } from '../format';
-import { normalizeHost } from '../../site/hostname';
-import { hostToUnicode } from '../../site/punycode';
-import type { ListHit } from '../../site/site-risk';
-import type { LookalikeHit } from '../../site/lookalike';
-import type { RuleContext, Rule } from './rule';
+// The rules on the page that asks, the same for every chain: the frame the request came from, as the
+// guard saw it start, and the site's name against the phishing lists, the allowlist and the look-alike
+// checks. They read only what the browser and the extension say about the page (`PageContext`), never
+// the request. The frame rule sits here with the site rules because both judge the page, not the
+// request. The lists come in through `deps.site` (analysis/site); without it the site rules stay silent.
+import type { Rule } from '../findings/rule';
+import type { RequestOrigin } from '../types';
+import { normalizeHost } from './hostname';
+import type { LookalikeHit } from './lookalike';
+import { hostToUnicode } from './punycode';
+import type { ListHit, SiteRisk } from './site-risk';
+
+/** What the page rules read: the page and frame that asked, the lists, and what the guard found in the frame. */
+export interface PageContext {
+  origin: RequestOrigin;
+  /** Phishing lists, allowlist and look-alike checks (analysis/site); absent => site rules stay silent. */
+  site?: SiteRisk;
+  /** What the guard found changed in the frame's built-ins before it started (a frame the page prepared). */
+  frameTampered?: string;
+}
 
 /** Top-level page and, when different, the frame that asked. */
-function hostsOf(ctx: RuleContext): string[] {
+function hostsOf(ctx: PageContext): string[] {
   const hosts = [ctx.origin.origin, ctx.origin.frameOrigin].flatMap((o) => (o ? [normalizeHost(o)] : [])).filter((h): h is string => h !== null);
   return [...new Set(hosts)];
 }
 
-const sourceNames = (hits: ListHit[]) => [...new Set(hits.map((h) => h.source.name))].join(', ');
-
-/** Addresses that receive assets or rights in the request, with the role each plays. */
-function counterparties(ctx: RuleContext): { address: Address; role: string }[] {
-  const out: { address: Address; role: string }[] = [];
-  for (const a of ctx.actions) {
-    switch (a.kind) {
-      case 'approval':
-        out.push({ address: a.spender, role: a.standard === 'setApprovalForAll' ? 'operator' : 'spender' });
-        break;
-      case 'transfer':
-        out.push({ address: a.to, role: 'recipient' });
-        break;
-      case 'payout':
-        out.push({ address: a.recipient, role: 'recipient' });
-        break;
-      case 'call':
-        if (a.to) out.push({ address: a.to, role: 'target contract' });
-        break;
-      case 'order':
-        for (const p of a.paysOthers) out.push({ address: p.recipient, role: 'order recipient' });
-        if (a.taker) out.push({ address: a.taker, role: 'order taker' });
-        break;
-      case 'authorization':
-        out.push({ address: a.delegate, role: 'EIP-7702 delegate' });
-        break;
-      case 'typed-data':
-        if (a.verifyingContract) out.push({ address: a.verifyingContract, role: 'verifying contract' });
-        break;
-      default:
-        break;
-    }
-  }
-  const seen = new Set<string>();
-  return out.filter((c) => !seen.has(`${c.address.toLowerCase()}:${c.role}`) && seen.add(`${c.address.toLowerCase()}:${c.role}`));
-}
+/** The names of the lists behind the hits, for a finding's detail. */
+export const listNames = (hits: ListHit[]) => [...new Set(hits.map((h) => h.source.name))].join(', ');
 
 const KIND_WORDS: Record<LookalikeHit['kind'], string> = {
   homoglyph: 'uses letters from another alphabet to look like',
@@ -59,7 +35,7 @@ const KIND_WORDS: Record<LookalikeHit['kind'], string> = {
   'brand-in-name': 'puts a brand name in its address, like',
 };
 
-function lookalikeHits(ctx: RuleContext, strong: boolean): { host: string; hit: LookalikeHit }[] {
+function lookalikeHits(ctx: PageContext, strong: boolean): { host: string; hit: LookalikeHit }[] {
   const site = ctx.site;
   if (!site) return [];
   return hostsOf(ctx).flatMap((host) =>
@@ -70,7 +46,29 @@ function lookalikeHits(ctx: RuleContext, strong: boolean): { host: string; hit: 
   );
 }
 
-export const siteRules: Rule[] = [
+export const frameRules: readonly Rule<PageContext>[] = [
+  {
+    id: 'context.tampered-frame',
+    severity: 'danger',
+    summary: 'The page changed the browser\'s built-in functions in this frame before the firewall started there, so anything from it is suspect.',
+    // A page can prepare a frame or window it opens before its document loads, and keep what it changed
+    // there (realm.ts in the guard). No ordinary site does this; a drainer does it to reach the wallet
+    // around the firewall, so every signing request from such a frame is held, whatever it asks.
+    check: (ctx) =>
+      ctx.frameTampered
+        ? [
+            {
+              title: 'This page tampered with your browser in the frame that sent this request',
+              detail: `Before this frame loaded, the page that opened it changed built-in parts of it (${ctx.frameTampered}). Sites do this to get around security checks and reach your wallet directly. Do not continue, and close the page.`,
+              evidence: { tampered: ctx.frameTampered },
+            },
+          ]
+        : [],
+  },
+];
+
+/** The site on a phishing list. A chain's pipeline runs its own address-list rules right after these. */
+export const siteListRules: readonly Rule<PageContext>[] = [
   {
     id: 'site.listed',
     severity: 'danger',
@@ -84,33 +82,17 @@ export const siteRules: Rule[] = [
         return [
           {
             title: `${hostToUnicode(host)} is a known phishing site`,
-            detail: `This site is on ${sourceNames(hits)}. Phishing sites copy real dapps to get a signature that hands over your assets. Close the page.`,
+            detail: `This site is on ${listNames(hits)}. Phishing sites copy real dapps to get a signature that hands over your assets. Close the page.`,
             evidence: { host, lists: hits.map((h) => ({ source: h.source.id, name: h.source.name, matched: h.matched })) },
           },
         ];
       });
     },
   },
-  {
-    id: 'site.listed-address',
-    severity: 'danger',
-    summary: 'The spender, operator, recipient or target contract is a known drainer, phishing or exploit address.',
-    check: (ctx) => {
-      const site = ctx.site;
-      if (!site) return [];
-      return counterparties(ctx).flatMap(({ address, role }) => {
-        const hits = site.listedAddress(address);
-        if (hits.length === 0) return [];
-        return [
-          {
-            title: `The ${role} ${safeChecksum(address)} is a known scam address`,
-            detail: `This address is on ${sourceNames(hits)} as a drainer, phishing or exploit address. Whatever the page says, this request gives it your assets or rights over them.`,
-            evidence: { address, role, lists: hits.map((h) => ({ source: h.source.id, name: h.source.name })) },
-          },
-        ];
-      });
-    },
-  },
+];
+
+/** The site's name: imitating a real dapp, misusing a brand, or on the allowlist. */
+export const siteNameRules: readonly Rule<PageContext>[] = [
   {
     id: 'site.lookalike',
     severity: 'danger',
@@ -153,3 +135,6 @@ export const siteRules: Rule[] = [
     },
   },
 ];
+
+/** Every rule on the page, in the order findings are listed. */
+export const pageRules: readonly Rule<PageContext>[] = [...frameRules, ...siteListRules, ...siteNameRules];
