@@ -3,7 +3,7 @@
 // checks. They read only what the browser and the extension say about the page (`PageContext`), never
 // the request. The frame rule sits here with the site rules because both judge the page, not the
 // request. The lists come in through `deps.site` (analysis/site); without it the site rules stay silent.
-import type { Rule } from '../findings/rule';
+import type { Rule, RuleHit } from '../findings/rule';
 import type { RequestOrigin } from '../types';
 import { normalizeHost } from './hostname';
 import type { LookalikeHit } from './lookalike';
@@ -27,6 +27,18 @@ function hostsOf(ctx: PageContext): string[] {
 
 /** The names of the lists behind the hits, for a finding's detail. */
 export const listNames = (hits: ListHit[]) => [...new Set(hits.map((h) => h.source.name))].join(', ');
+
+/** A list rule's check: one hit for each item (a host here, an address in a chain's rules) that a list names; silent without the lists. */
+export function onLists<C extends { site?: SiteRisk }, T>(items: (ctx: C) => readonly T[], lookup: (site: SiteRisk, item: T) => ListHit[], hit: (item: T, hits: ListHit[]) => RuleHit): (ctx: C) => RuleHit[] {
+  return (ctx) => {
+    const site = ctx.site;
+    if (!site) return [];
+    return items(ctx).flatMap((item) => {
+      const hits = lookup(site, item);
+      return hits.length === 0 ? [] : [hit(item, hits)];
+    });
+  };
+}
 
 const KIND_WORDS: Record<LookalikeHit['kind'], string> = {
   homoglyph: 'uses letters from another alphabet to look like',
@@ -73,21 +85,15 @@ export const siteListRules: readonly Rule<PageContext>[] = [
     id: 'site.listed',
     severity: 'danger',
     summary: 'The page (or the frame) that asks is on a phishing list.',
-    check: (ctx) => {
-      const site = ctx.site;
-      if (!site) return [];
-      return hostsOf(ctx).flatMap((host) => {
-        const hits = site.listedDomain(host);
-        if (hits.length === 0) return [];
-        return [
-          {
-            title: `${hostToUnicode(host)} is a known phishing site`,
-            detail: `This site is on ${listNames(hits)}. Phishing sites copy real dapps to get a signature that hands over your assets. Close the page.`,
-            evidence: { host, lists: hits.map((h) => ({ source: h.source.id, name: h.source.name, matched: h.matched })) },
-          },
-        ];
-      });
-    },
+    check: onLists(
+      hostsOf,
+      (site, host) => site.listedDomain(host),
+      (host, hits) => ({
+        title: `${hostToUnicode(host)} is a known phishing site`,
+        detail: `This site is on ${listNames(hits)}. Phishing sites copy real dapps to get a signature that hands over your assets. Close the page.`,
+        evidence: { host, lists: hits.map((h) => ({ source: h.source.id, name: h.source.name, matched: h.matched })) },
+      }),
+    ),
   },
 ];
 

@@ -4,7 +4,7 @@
 // (analysis/site/site-rules.ts).
 import type { Address } from 'viem';
 import { safeChecksum } from '../format';
-import { listNames } from '../../site/site-rules';
+import { listNames, onLists } from '../../site/site-rules';
 import type { RuleContext, Rule } from './rule';
 
 /** Addresses that receive assets or rights in the request, with the role each plays. */
@@ -47,20 +47,14 @@ export const addressListRules: Rule[] = [
     id: 'site.listed-address',
     severity: 'danger',
     summary: 'The spender, operator, recipient or target contract is a known drainer, phishing or exploit address.',
-    check: (ctx) => {
-      const site = ctx.site;
-      if (!site) return [];
-      return counterparties(ctx).flatMap(({ address, role }) => {
-        const hits = site.listedAddress(address);
-        if (hits.length === 0) return [];
-        return [
-          {
-            title: `The ${role} ${safeChecksum(address)} is a known scam address`,
-            detail: `This address is on ${listNames(hits)} as a drainer, phishing or exploit address. Whatever the page says, this request gives it your assets or rights over them.`,
-            evidence: { address, role, lists: hits.map((h) => ({ source: h.source.id, name: h.source.name })) },
-          },
-        ];
-      });
-    },
+    check: onLists(
+      counterparties,
+      (site, { address }) => site.listedAddress(address),
+      ({ address, role }, hits) => ({
+        title: `The ${role} ${safeChecksum(address)} is a known scam address`,
+        detail: `This address is on ${listNames(hits)} as a drainer, phishing or exploit address. Whatever the page says, this request gives it your assets or rights over them.`,
+        evidence: { address, role, lists: hits.map((h) => ({ source: h.source.id, name: h.source.name })) },
+      }),
+    ),
   },
 ];
