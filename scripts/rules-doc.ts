@@ -1,9 +1,9 @@
 // Generates docs/rules.md from the rule registry alone: every family of rules, every rule with its id,
-// severity and what it checks, and for the rules on the request an example taken from the fixtures
-// (the request and the finding it produced).
+// severity and what it checks, and for the rules on the request and on the page an example taken from
+// the fixtures (the request and the finding it produced).
 // Run: npm run docs:rules
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { analyzeRequest, rules } from '../analysis/ethereum/index';
+import { analyzeRequest } from '../analysis/ethereum/index';
 import { families } from '../analysis/ethereum/rules';
 import { createMemoryHistory } from '../analysis/ethereum/context/history';
 import { NOW } from '../analysis/ethereum/fixtures/build';
@@ -26,7 +26,7 @@ const SEVERITY = { danger: 'danger (blocks)', warn: 'warn', info: 'info' } as co
 const all = families.flatMap((f) => f.rules);
 const count = (list: readonly { severity: string }[], s: string) => list.filter((r) => r.severity === s).length;
 const tally = (list: readonly { severity: string }[]) => `${list.length} rules: ${count(list, 'danger')} danger, ${count(list, 'warn')} warn, ${count(list, 'info')} info`;
-const [requestFamily, ...otherFamilies] = families;
+const [requestFamily, pageFamily, ...otherFamilies] = families;
 const lines: string[] = [
   '# Rules',
   '',
@@ -38,27 +38,28 @@ const lines: string[] = [
   '|---|---|',
   ...families.map((f) => `| [${f.name}](#${f.name.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')}) | ${f.rules.length} |`),
   '',
-  `# ${requestFamily!.name}`,
-  '',
-  `${tally(rules)}. ${requestFamily!.about}`,
-  '',
-  '| id | severity | checks |',
-  '|---|---|---|',
-  ...rules.map((r) => `| [\`${r.id}\`](#${r.id.replace(/\./g, '')}) | ${SEVERITY[r.severity]} | ${r.summary} |`),
-  '',
 ];
-for (const r of rules) {
-  lines.push(`## ${r.id}`, '', `**Severity:** ${SEVERITY[r.severity]}`, '', r.summary, '');
-  const ex = examples.get(r.id);
-  if (!ex) {
-    lines.push('_Example: needs a node (balances, or one that fails); see analysis/ethereum/context/chain-reader.anvil.test.ts._', '');
-    continue;
+/** The families the fixtures exercise: a table, then each rule with its example. */
+const withExamples = [
+  { family: requestFamily!, noExample: '_Example: needs a node (balances, or one that fails); see analysis/ethereum/context/chain-reader.anvil.test.ts._' },
+  { family: pageFamily!, noExample: '_Example: needs the site lists; see analysis/site/site-rules.test.ts._' },
+];
+for (const { family, noExample } of withExamples) {
+  const { name, about, rules } = family;
+  lines.push(`# ${name}`, '', `${tally(rules)}. ${about}`, '', '| id | severity | checks |', '|---|---|---|', ...rules.map((r) => `| [\`${r.id}\`](#${r.id.replace(/\./g, '')}) | ${SEVERITY[r.severity]} | ${r.summary} |`), '');
+  for (const r of rules) {
+    lines.push(`## ${r.id}`, '', `**Severity:** ${SEVERITY[r.severity]}`, '', r.summary, '');
+    const ex = examples.get(r.id);
+    if (!ex) {
+      lines.push(noExample, '');
+      continue;
+    }
+    const { input, code, history } = ex.fixture;
+    const line = { origin: input.origin.origin, chainId: input.chainId, from: input.from, method: input.request.method, params: input.request.params, ...(code ? { code } : {}) };
+    lines.push(`Example: ${ex.fixture.name} (verdict \`${ex.verdict}\`)${history ? `, with ${history.join(', ')} in the send history` : ''}.`, '');
+    lines.push('```json', JSON.stringify(line).slice(0, 1500) + (JSON.stringify(line).length > 1500 ? ' …' : ''), '```', '');
+    lines.push(`> **${ex.title}**  `, `> ${ex.detail}`, '');
   }
-  const { input, code, history } = ex.fixture;
-  const line = { origin: input.origin.origin, chainId: input.chainId, from: input.from, method: input.request.method, params: input.request.params, ...(code ? { code } : {}) };
-  lines.push(`Example: ${ex.fixture.name} (verdict \`${ex.verdict}\`)${history ? `, with ${history.join(', ')} in the send history` : ''}.`, '');
-  lines.push('```json', JSON.stringify(line).slice(0, 1500) + (JSON.stringify(line).length > 1500 ? ' …' : ''), '```', '');
-  lines.push(`> **${ex.title}**  `, `> ${ex.detail}`, '');
 }
 // The other families read what a step answered (a node's simulation, a model, the pipeline itself):
 // their examples are the tests named in each family's words.

@@ -11,9 +11,10 @@ import { normalizeRequest, signerOf } from './normalize/request';
 import { readAddress, readChainId, tryRead } from './normalize/values';
 import { runRules, stepFailed } from '../findings/runner';
 import { makeVerdict } from '../findings/verdict';
-import { DESCRIBING, modelRules, rules as requestRules, type ModelAnswer, type RuleContext } from './rules';
+import { actionRules, addressListRules, DESCRIBING, inputRules, modelRules, type ModelAnswer, type RuleContext } from './rules';
 import type { Finding, RequestOrigin, Verdict, WalletRequest } from '../types';
 import { scoreSite, siteModelRules } from '../site/model-findings';
+import { frameRules, siteListRules, siteNameRules, type PageContext } from '../site/site-rules';
 import type { SiteRisk } from '../site/site-risk';
 import { settleSimulation, startSimulation, type PendingSimulation, type SimulationOptions } from './simulate';
 import { TIME_BUDGET } from '../../common/time-budget';
@@ -132,11 +133,22 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
     },
   );
 
-  const ctx: RuleContext = { method, request, readError: error, notes, differences, actions, facts, origin: input.origin ?? { origin: '' }, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now, frameTampered: input.frameTampered };
+  const origin = input.origin ?? { origin: '' };
+  const ctx: RuleContext = { method, request, readError: error, notes, differences, actions, facts, origin, chainId, chainUnknown: !!input.chainAsked && chainId === undefined, signer, history: deps.history, site: deps.site, now };
+  const page: PageContext = { origin, site: deps.site, frameTampered: input.frameTampered };
   const disabled = new Set(deps.disabledRules ?? []);
-  findings.push(...runRules(requestRules, ctx, disabled));
+  // The page's rules (chain-neutral) among the request's, in the order findings have always been listed:
+  // the input checks, the frame, the site's lists, the request's addresses on the lists, the site's name, the rest.
+  findings.push(
+    ...runRules(inputRules, ctx, disabled),
+    ...runRules(frameRules, page, disabled),
+    ...runRules(siteListRules, page, disabled),
+    ...runRules(addressListRules, ctx, disabled),
+    ...runRules(siteNameRules, page, disabled),
+    ...runRules(actionRules, ctx, disabled),
+  );
   if (!disabled.has('site.model')) {
-    const siteScore = await scoreSite(ctx.origin, deps.site);
+    const siteScore = await scoreSite(origin, deps.site);
     if (siteScore) findings.push(...runRules(siteModelRules, siteScore, disabled));
   }
   const answer = await askModel(actions, facts, chainId, deps, findings);

@@ -1,7 +1,8 @@
 // The contract model's call features as they were read from the raw call data before the decoder's
 // actions fed them (model/calldata.ts until issue 17), frozen here so calldata.parity.test.ts can show
 // that the features read from decoded actions are the same ones the shipped model was trained on.
-// Reference only: nothing outside that test imports it.
+// Test data, not product code: nothing outside that test imports it, and it is never changed to follow
+// calldata.ts (the duplicate lines are the point).
 import type { CallKind } from '../calldata.ts';
 
 interface KnownSelector {

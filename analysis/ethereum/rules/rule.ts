@@ -30,12 +30,10 @@ export interface RuleContext {
   chainUnknown?: boolean;
   signer?: Address;
   history?: AddressHistory;
-  /** Phishing lists, allowlist and look-alike checks (analysis/site); absent => site rules stay silent. */
+  /** Phishing and drainer address lists (analysis/site); absent => the address-list rule stays silent. */
   site?: SiteRisk;
   /** ms since epoch. */
   now: number;
-  /** What the guard found changed in the frame's built-ins before it started (a frame the page prepared). */
-  frameTampered?: string;
 }
 
 export interface RuleExample {

@@ -8,8 +8,8 @@ import { families, rules } from './index';
 
 /** Rules that need balances or a failing node; covered by context/chain-reader.anvil.test.ts. */
 const NEEDS_CHAIN = new Set(['approval.exceeds-balance', 'context.unchecked']);
-/** Rules that need the site lists (deps.site); covered by analysis/site/site-rules.test.ts. */
-const NEEDS_SITE_LISTS = new Set(['site.listed', 'site.listed-address', 'site.lookalike', 'site.brand-misuse', 'site.allowlisted']);
+/** Rules that need the address lists (deps.site); covered by address-lists.test.ts. The page's rules (site lists, frame) are analysis/site's. */
+const NEEDS_SITE_LISTS = new Set(['site.listed-address']);
 
 describe('rule registry', () => {
   it('has unique ids with a severity and a summary', () => {

@@ -6,7 +6,7 @@ import type { Address } from 'viem';
 import type { Action } from '../decode/actions';
 import { assetKey } from '../simulate/changes';
 import type { AssetChange, SimulatedAsset, SimulationResult } from '../simulate/types';
-import type { Rule } from '../../findings/rule';
+import type { Rule, RuleHit } from '../../findings/rule';
 import { runRules } from '../../findings/runner';
 import { sameAddress } from './rule';
 
@@ -118,30 +118,27 @@ const hiddenApproval: SimulationRule = {
   },
 };
 
-const nodeFailed: SimulationRule = {
-  id: 'simulation.node-failed',
-  severity: 'warn',
-  summary: 'The node did not answer the simulation, or serves another chain, so what the request would move is not known.',
-  // A node that cannot simulate (no method for it) is a known limit and stays a note; a node that fails is
-  // a fault, and passing the request on quietly would look like "simulated, nothing found".
-  check(ctx) {
-    const s = ctx.simulation;
-    if (s.outcome !== 'unavailable' || !s.nodeFailure) return [];
-    const why = s.nodeFailure === 'wrong-chain' ? 'your node is on another network, so the firewall did not simulate on it' : 'your node did not answer';
-    return [{ title: 'What this would move could not be checked', detail: `The firewall could not simulate this request: ${why} (${s.reason ?? 'no reason given'}).`, evidence: { reason: s.reason, nodeFailure: s.nodeFailure } }];
-  },
-};
+/** A rule on a simulation that did not run: one for a node that failed (`nodeFailed`), one for the known limits. */
+function notSimulated(rule: Omit<SimulationRule, 'check'>, nodeFailed: boolean, hit: (s: SimulationResult, reason: string) => RuleHit): SimulationRule {
+  return { ...rule, check: ({ simulation: s }) => (s.outcome === 'unavailable' && !!s.nodeFailure === nodeFailed ? [hit(s, s.reason ?? 'no reason given')] : []) };
+}
 
-const unavailable: SimulationRule = {
-  id: 'simulation.unavailable',
-  severity: 'info',
-  summary: 'What the request would move could not be worked out (no node configured, the node offers no way to simulate); says why.',
-  check(ctx) {
-    const s = ctx.simulation;
-    if (s.outcome !== 'unavailable' || s.nodeFailure) return [];
-    return [{ title: 'What this request moves could not be worked out', detail: `The firewall could not simulate it: ${s.reason ?? 'no reason given'}.`, evidence: { reason: s.reason } }];
+// A node that cannot simulate (no method for it) is a known limit and stays a note; a node that fails is
+// a fault, and passing the request on quietly would look like "simulated, nothing found".
+const nodeFailed = notSimulated(
+  { id: 'simulation.node-failed', severity: 'warn', summary: 'The node did not answer the simulation, or serves another chain, so what the request would move is not known.' },
+  true,
+  (s, reason) => {
+    const why = s.nodeFailure === 'wrong-chain' ? 'your node is on another network, so the firewall did not simulate on it' : 'your node did not answer';
+    return { title: 'What this would move could not be checked', detail: `The firewall could not simulate this request: ${why} (${reason}).`, evidence: { reason: s.reason, nodeFailure: s.nodeFailure } };
   },
-};
+);
+
+const unavailable = notSimulated(
+  { id: 'simulation.unavailable', severity: 'info', summary: 'What the request would move could not be worked out (no node configured, the node offers no way to simulate); says why.' },
+  false,
+  (s, reason) => ({ title: 'What this request moves could not be worked out', detail: `The firewall could not simulate it: ${reason}.`, evidence: { reason: s.reason } }),
+);
 
 export const simulationRules: readonly SimulationRule[] = [lossForNothing, assetsToThirdParty, hiddenApproval, reverted, nodeFailed, unavailable];
 
