@@ -6,7 +6,7 @@ export default defineConfig({
   // that keeps state in chrome.storage (history, pending decisions) is tested as it is shipped.
   plugins: [WxtVitest()],
   test: {
-    include: ['analysis/**/*.test.ts', 'common/**/*.test.ts', 'model/**/*.test.ts', 'entrypoints/**/*.test.ts', 'components/**/*.test.ts', 'common/**/*.test.ts', 'scripts/**/*.test.ts', 'eval/**/*.test.ts'],
+    include: ['analysis/**/*.test.ts', 'common/**/*.test.ts', 'model/**/*.test.ts', 'entrypoints/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'eval/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -9,7 +9,7 @@ import { extractFeatures, type FeatureInput } from '../model/features.ts';
 import { createContractScorer } from '../model/inference.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(join(HERE, 'bench.ts'));
+const require = createRequire(import.meta.url);
 
 function quantile(samples: number[], q: number): number {
   const s = [...samples].sort((a, b) => a - b);

@@ -138,21 +138,28 @@ export function isWalletRequest(v: unknown): v is WalletRequest {
   return isRecord(v) && typeof v.method === 'string' && v.method.length > 0 && v.method.length <= 128;
 }
 
-/** What the guard found changed in its frame, clipped; only ever adds a warning, so the page may send it too. */
-function tamperedOf(v: Record<string, unknown>): { tampered?: string } {
-  return typeof v.tampered === 'string' && v.tampered !== '' ? { tampered: v.tampered.slice(0, 300) } : {};
+/**
+ * The request and what comes with it, as the guard sends them and the bridge passes them on; null if
+ * anything is malformed. What the guard found changed in its frame is clipped: it only ever adds a
+ * warning, so the page may send it too.
+ */
+function requestFields(v: Record<string, unknown>): Pick<AnalyzeMessage, 'request' | 'chainId' | 'tampered'> | null {
+  if (!isWalletRequest(v.request)) return null;
+  const { chainId, tampered } = v;
+  if (chainId !== undefined && (typeof chainId !== 'string' || !CHAIN_ID.test(chainId))) return null;
+  if (tampered !== undefined && typeof tampered !== 'string') return null;
+  return { request: v.request, chainId, ...(tampered ? { tampered: tampered.slice(0, 300) } : {}) };
 }
 
 /** Validates a message from a content script. Returns null for anything malformed. */
 export function parseContentMessage(v: unknown): ContentToBackground | null {
   if (!isRecord(v)) return null;
   switch (v.type) {
-    case 'analyze':
+    case 'analyze': {
       if (typeof v.guardId !== 'string' || !ID.test(v.guardId)) return null;
-      if (!isWalletRequest(v.request)) return null;
-      if (v.chainId !== undefined && (typeof v.chainId !== 'string' || !CHAIN_ID.test(v.chainId))) return null;
-      if (v.tampered !== undefined && typeof v.tampered !== 'string') return null;
-      return { type: 'analyze', guardId: v.guardId, request: v.request, chainId: v.chainId as string | undefined, ...tamperedOf(v) };
+      const fields = requestFields(v);
+      return fields && { type: 'analyze', guardId: v.guardId, ...fields };
+    }
     case 'status':
       return typeof v.requestId === 'string' && ID.test(v.requestId) ? { type: 'status', requestId: v.requestId } : null;
     case 'tamper':
@@ -189,10 +196,9 @@ export function parseGuardMessage(text: unknown): GuardToBridge | null {
     const data = typeof v.data === 'string' && v.data.length <= 65_536 ? { data: v.data } : {};
     return { kind: 'read-result', id: v.id, error: v.error.slice(0, 300), ...code, ...data };
   }
-  if (v.kind !== 'request' || typeof v.id !== 'string' || !ID.test(v.id) || !isWalletRequest(v.request)) return null;
-  if (v.chainId !== undefined && (typeof v.chainId !== 'string' || !CHAIN_ID.test(v.chainId))) return null;
-  if (v.tampered !== undefined && typeof v.tampered !== 'string') return null;
-  return { kind: 'request', id: v.id, request: v.request, chainId: v.chainId as string | undefined, ...tamperedOf(v) };
+  if (v.kind !== 'request' || typeof v.id !== 'string' || !ID.test(v.id)) return null;
+  const fields = requestFields(v);
+  return fields && { kind: 'request', id: v.id, ...fields };
 }
 
 export function parseBackgroundMessage(v: unknown): BackgroundToContent | null {

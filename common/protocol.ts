@@ -3,15 +3,19 @@
 // reply is never cast where it is read and a handler cannot answer with the wrong shape. The browser's
 // own API answers `any`; it is read as the schema says in this file only.
 //
-// A reply can always be missing (`undefined`): the background drops what it does not accept, a stopped
-// worker or a gone frame answers nothing. Callers must handle that, and the types make them.
+// A reply can always be missing: the background answers null to what it does not accept or could not
+// handle, and a stopped worker or a gone frame answers nothing (undefined). Callers must handle both,
+// and the types make them.
 import { browser } from '#imports';
 import type {
   AnalyzeMessage,
   AnalyzeResponse,
+  BackgroundToContent,
   ConfirmDecideMessage,
   ConfirmGetMessage,
   DecisionMessage,
+  ContentToBackground,
+  PageToBackground,
   PendingView,
   StatusMessage,
   StatusReply,
@@ -32,7 +36,7 @@ export type BackgroundSchema = [
   { Message: TamperMessage; Reply: null },
   /** Null when the request is decided, or the window asking is not the one opened for it. */
   { Message: ConfirmGetMessage; Reply: PendingView | null },
-  /** False when the request had already been decided. */
+  /** False when the request was already decided, or the window asking is not the one opened for it. */
   { Message: ConfirmDecideMessage; Reply: boolean },
 ];
 
@@ -44,6 +48,15 @@ export type FrameSchema = [
 ];
 
 export type MessageOf<S extends readonly SchemaEntry[]> = S[number]['Message'];
+
+// The schemas list the same messages as the unions the validators return (messages.ts): a message
+// added to one and not the other fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemasMatchValidators: [Same<MessageOf<BackgroundSchema>, ContentToBackground | PageToBackground>, Same<MessageOf<FrameSchema>, BackgroundToContent>] = [true, true];
+void schemasMatchValidators;
+
+/** What a send resolves to when there is no reply: null from the background that refused it, undefined when nothing answered. */
+export type NoReply = null | undefined;
 export type ReplyOf<S extends readonly SchemaEntry[], M extends MessageOf<S>> = Extract<S[number], { Message: { type: M['type'] } }>['Reply'];
 
 /** One handler per message type, each answering with its type's reply. */
@@ -58,15 +71,15 @@ export function route<S extends readonly SchemaEntry[], Context>(handlers: Handl
   return handler(message, context);
 }
 
-/** Sends to the background; what it answers, or undefined when nothing did. */
-export function sendToBackground<M extends MessageOf<BackgroundSchema>>(message: M): Promise<ReplyOf<BackgroundSchema, M> | undefined> {
+/** Sends to the background; what it answers, or no reply. */
+export function sendToBackground<M extends MessageOf<BackgroundSchema>>(message: M): Promise<ReplyOf<BackgroundSchema, M> | NoReply> {
   return browser.runtime.sendMessage(message);
 }
 
 /** Where in a tab a message goes: the document that made the request, or its frame when the browser gave no document id. */
 export type FrameTarget = { documentId: string } | { frameId: number };
 
-/** Sends to the bridge of one frame; what it answers, or undefined when nothing did. */
-export function sendToFrame<M extends MessageOf<FrameSchema>>(tabId: number, target: FrameTarget, message: M): Promise<ReplyOf<FrameSchema, M> | undefined> {
+/** Sends to the bridge of one frame; what it answers, or no reply. */
+export function sendToFrame<M extends MessageOf<FrameSchema>>(tabId: number, target: FrameTarget, message: M): Promise<ReplyOf<FrameSchema, M> | NoReply> {
   return browser.tabs.sendMessage(tabId, message, target);
 }

@@ -1,11 +1,11 @@
 // Every deadline a guarded request meets, from one chain read up to how long the bridge waits for the
 // background, in one place: each wait must outlast what it waits on, and that order is written here
-// once (and tested) instead of in comments beside constants in five files. No imports and no code, so
-// the analysis (pure), the background, the bridge and the CLI can all read it.
+// once (and tested) instead of in comments beside constants in five files. No imports and no side
+// effects, so the analysis (pure), the background, the bridge and the CLI can all read it.
 //
 // Not here: the guard's own waits (entrypoints/guard.content: how long it waits for the page's wallet
 // to say its chain, and for the bridge to connect). They bound waits on the page, which no deadline
-// below depends on, and the guard imports nothing from outside its folder but types.
+// below depends on.
 
 /** Per chain read (an RPC call, or a read through the wallet's connection). A local node answers in milliseconds. */
 const rpcMs = 1_500;
@@ -24,10 +24,12 @@ const backgroundAnswerMs = sourceChoiceMs + analysisMs + lateAllowWaitMs;
 export const TIME_BUDGET = {
   rpcMs,
   /** Per chain read where no dapp is waiting: the scan CLI, and the default of the analysis, its readers and simulators when their caller sets none. */
-  cliRpcMs: 4_000,
-  /** Token names and decimals for the simulation's asset changes. */
+  unhurriedRpcMs: 4_000,
+  /** Per read of what the simulation's asset changes show: a token's name and decimals, whether a party has code. */
   tokenMetadataMs: 1_000,
   simulationMs,
+  /** The simulation where no dapp is waiting (the scan CLI): long enough for every read at unhurriedRpcMs, so nothing is dropped as late. */
+  unhurriedSimulationMs: 30_000,
 
   analysisMs,
   /** Kept back from the analysis deadline for the rules' verdict to be assembled and sent once the model has answered. */

@@ -116,7 +116,7 @@ function grantsAllOf(call: DecodedCall | undefined): boolean {
 const TARGET = zeroAddress;
 
 /** The top-level call as the analysis' decoder reads it; undefined for a call without data. */
-export function decodeTopLevelCall(data: Uint8Array, value: bigint): CallAction | undefined {
+function decodeTopLevelCall(data: Uint8Array, value: bigint): CallAction | undefined {
   if (data.length === 0) return undefined;
   return decodeCall({ to: TARGET, value, data: bytesToHex(data) }, undefined, 'transaction').find(
     (a): a is CallAction => a.kind === 'call' && a.depth === 0,

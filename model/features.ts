@@ -3,7 +3,7 @@
 //
 // Bytecode features are chosen to survive recompilation: opcode shares rather than offsets, the
 // dispatcher's selectors rather than code layout, hard-coded addresses, proxy shape.
-import { CALL_KINDS, summarizeCall, UNLIMITED_AMOUNT, type CallKind } from './calldata.ts';
+import { CALL_KINDS, summarizeCall, UNLIMITED_AMOUNT } from './calldata.ts';
 import { codeLengthWithoutMetadata, FeatureInputError, hexToBytes, OP, OPCODE_NAMES, pushSize } from '../analysis/ethereum/evm.ts';
 import { detectProxy, type ProxyKind } from '../analysis/ethereum/context/proxy.ts';
 import {
@@ -377,11 +377,6 @@ export function extractFeatures(input: FeatureInput): Float32Array {
   f[i++] = tri(ctx.counterpartyIsFresh);
   f[i++] = tri(ctx.targetIsFresh);
   return f;
-}
-
-/** The call kind as the features see it, for callers that want to show it. */
-export function callKindOf(calldata: string, value: FeatureInput['value']): CallKind {
-  return summarizeCall(hexToBytes(calldata, 'calldata'), parseValue(value)).kind;
 }
 
 export const FEATURE_LAYOUT = {

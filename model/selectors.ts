@@ -1,5 +1,6 @@
-// Function selectors the bytecode features look for in a contract's dispatcher, written out as numbers
-// so that the service worker does no hashing at start-up. `features.test.ts` recomputes each one from
+// Function selectors the bytecode features look for in a contract's dispatcher. Most are written out as
+// numbers so that the service worker does no hashing at start-up; the scam-typical ones are derived from
+// the decoder's one list (a few dozen hashes). `features.test.ts` recomputes each one from
 // its signature with viem. What a call calls is read by the analysis' decoder instead (calldata.ts).
 import { toFunctionSelector } from 'viem';
 import { SCAM_TYPICAL_FUNCTIONS } from '../analysis/ethereum/decode/scam-typical.ts';

@@ -30,7 +30,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { timeoutMs: TIME_BUDGET.cliRpcMs };
+  const opts: Options = { timeoutMs: TIME_BUDGET.unhurriedRpcMs };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--rpc') opts.rpc = argv[++i];
@@ -112,6 +112,8 @@ async function main(): Promise<void> {
           history: createMemoryHistory(),
           site,
           timeoutMs: opts.timeoutMs,
+          // No dapp waits: the verdict waits for the simulation (each read is capped at timeoutMs), so its findings never depend on timing.
+          simulationDeadlineMs: TIME_BUDGET.unhurriedSimulationMs,
           scoreContract: createScoreContract(scorer, withSuppliedCode(o.code as Record<string, string> | undefined, codeSourceFor(source))),
         }),
         code: o.code as Record<string, string> | undefined,

@@ -83,7 +83,7 @@ export interface AnalysisDeps {
   history?: AddressHistory;
   /** ms since epoch, for deadlines (tests pass a fixed value). */
   now?: number;
-  /** Per RPC call; default TIME_BUDGET.cliRpcMs. */
+  /** Per RPC call; default TIME_BUDGET.unhurriedRpcMs. */
   timeoutMs?: number;
   /** Rule ids to switch off. */
   disabledRules?: readonly string[];
@@ -126,7 +126,7 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
       ? startSimulation({ request, actions, signer, chainId, simulator: deps.simulation.simulator, reader: deps.chain, disabledRules: deps.disabledRules })
       : undefined;
 
-  const facts = await gatherFacts(actions, { chain: deps.chain, code: deps.code, chainId, signer, timeoutMs: deps.timeoutMs ?? TIME_BUDGET.cliRpcMs }).catch(
+  const facts = await gatherFacts(actions, { chain: deps.chain, code: deps.code, chainId, signer, timeoutMs: deps.timeoutMs ?? TIME_BUDGET.unhurriedRpcMs }).catch(
     (e: unknown): Facts => {
       findings.push(...stepFailed({ what: 'on-chain details could not be gathered', error: e }));
       return { chainId, unavailable: ['on-chain details'], online: false, address: (a) => ({ address: a, code: 'unknown' }), token: () => undefined };
@@ -149,10 +149,11 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
   );
   if (!disabled.has('site.model')) {
     const siteScore = await scoreSite(origin, deps.site);
-    if (siteScore) findings.push(...runRules(siteModelRules, siteScore, disabled));
+    // What the models answer is never switched off rule by rule: a model that is missing or failed is said.
+    if (siteScore) findings.push(...runRules(siteModelRules, siteScore));
   }
   const answer = await askModel(actions, facts, chainId, deps, findings);
-  if (answer) findings.push(...runRules(modelRules, answer, disabled));
+  if (answer) findings.push(...runRules(modelRules, answer));
   const score = answer?.kind === 'scored' ? answer.result.score : null;
   return settleSimulation(makeVerdict(findings, { score, describing: DESCRIBING }), simulation, deps.simulation ?? {});
 }

@@ -16,7 +16,7 @@ export interface VerdictOptions {
   assetChanges?: Verdict['assetChanges'];
 }
 
-export function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[]): Finding[] {
   return findings.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => RANK[b.severity] - RANK[a.severity] || i - j).map(([f]) => f);
 }
 

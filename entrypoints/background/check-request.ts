@@ -7,6 +7,7 @@ import type { Verdict } from '../../analysis/types';
 import type { WalletRead } from '../../analysis/ethereum/context/chain-sources';
 import { recordDecision, requestForHistory } from '../../common/decision-history';
 import type { AnalyzeMessage, AnalyzeResponse } from '../../common/messages';
+import { allPending } from '../../common/pending-store';
 import { sendToFrame } from '../../common/protocol';
 import { readSettings } from '../../common/settings';
 import { TIME_BUDGET } from '../../common/time-budget';
@@ -18,7 +19,6 @@ import { MAX_OPEN_PER_TAB, TOO_MANY_OPEN, createAnalysisCounter } from './open-r
 import { rememberRecipient } from './sent-addresses';
 import { requesterOrigin, senderPlace, type SenderPlace } from './sender-origin';
 import { reportTamper } from './tamper-store';
-import { allPending } from '../../common/pending-store';
 
 const analysis = createAnalysisCounter();
 
@@ -69,7 +69,7 @@ async function judgeAndHandle(message: AnalyzeMessage, place: SenderPlace, decis
     walletRead: walletReadFor(place, message.guardId),
     frameTampered: message.tampered,
   });
-  const verdict = await settleLateAllow(judgement);
+  const verdict = await awaitSimulationForAllow(judgement);
   const handling = handle(verdict, { sensitivity: settings.sensitivity, trusted: settings.trustedSites.includes(requester) });
   if (!handling.ask) {
     const decidedBy = handling.because === 'safe' ? 'verdict' : handling.because;
@@ -104,7 +104,7 @@ async function judgeAndHandle(message: AnalyzeMessage, place: SenderPlace, decis
  * Nothing is forwarded before its simulation is in: an `allow` whose simulation is late waits a little
  * longer, and if it is still missing, the user decides with that said.
  */
-async function settleLateAllow({ verdict, later }: Judgement): Promise<Verdict> {
+async function awaitSimulationForAllow({ verdict, later }: Judgement): Promise<Verdict> {
   if (!later || verdict.verdict !== 'allow') return verdict;
   const joined = await withTimeout(later, TIME_BUDGET.lateAllowWaitMs).catch(() => null);
   return joined ?? lateSimulationVerdict(verdict);

@@ -17,7 +17,7 @@ export const NO_WINDOW = 'The transaction firewall could not open its window to 
 
 type Sender = Browser.runtime.MessageSender;
 
-/** The browser calls a decision needs. */
+/** Every browser call a decision makes, in one object so a test can play the whole life in memory. */
 export interface DecisionBrowser {
   /** Tells the frame that asked; settles once its bridge has handled it or the frame is gone, never rejects. */
   tellFrame(entry: PendingEntry, message: DecisionMessage): Promise<void>;

@@ -40,7 +40,7 @@ export default defineBackground(() => {
   watchTamperReports();
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const message = parse(raw, sender);
-    // Malformed, or not this sender's to send: no answer, which every sender takes as a refusal.
+    // Malformed, or not this sender's to send: answered null, which every sender takes as a refusal.
     if (!message) return void sendResponse(null);
     route(handlers, message, sender).then(sendResponse, (error: unknown) => {
       console.error('Transaction firewall: message failed', error);

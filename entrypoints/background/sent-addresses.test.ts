@@ -47,4 +47,13 @@ describe('recipientOf', () => {
     expect(recipientOf({ method: 'eth_sendTransaction', params: [{ to: friend, value: '0x0' }] })).toBeUndefined();
     expect(recipientOf(call(transfer.slice(0, 40)))).toBeUndefined();
   });
+
+  it('reads a transferFrom out of the signer\'s own account as a send, and never throws on what it cannot read', () => {
+    const me = '0x00000000000000000000000000000000000000e1' as const;
+    const ownPull = encodeFunctionData({ abi: erc20Abi, functionName: 'transferFrom', args: [me, friend, 5n] });
+    expect(recipientOf(call(ownPull, { from: me }))).toBe(friend);
+    for (const params of [[{ to: 5, data: {} }], 'x', [null], [{ to: token, data: '0xzz' }]]) {
+      expect(recipientOf({ method: 'eth_sendTransaction', params } as never)).toBeUndefined();
+    }
+  });
 });

@@ -16,17 +16,23 @@ export async function loadSentAddresses(): Promise<AddressHistory> {
 }
 
 /**
- * The recipient of a plain coin or ERC-20 transfer the signer makes, if that is what the request is,
- * as the analysis' decoder reads it (a send of nothing moves nothing, so it is not remembered).
+ * The recipient of a plain coin or ERC-20 transfer out of the signer's own account (a `transfer`, or a
+ * `transferFrom` whose owner is the signer), if that is what the request is, as the analysis' decoder
+ * reads it. A send of nothing moves nothing, so it is not remembered. Undefined for anything the
+ * decoder cannot read: remembering is bookkeeping and must never fail a decision.
  */
 export function recipientOf(request: WalletRequest): string | undefined {
   if (request.method !== 'eth_sendTransaction') return undefined;
-  const normalized = normalizeRequest(request).request;
-  if (normalized?.kind !== 'transaction') return undefined;
-  const sent = decodeRequest(normalized, normalized.tx.from).find(
-    (a) => a.kind === 'transfer' && a.where === 'transaction' && a.from === undefined && (a.asset === 'native' || a.asset === 'token'),
-  );
-  return sent?.kind === 'transfer' ? sent.to.toLowerCase() : undefined;
+  try {
+    const normalized = normalizeRequest(request).request;
+    if (normalized?.kind !== 'transaction') return undefined;
+    const sent = decodeRequest(normalized, normalized.tx.from).find(
+      (a) => a.kind === 'transfer' && a.where === 'transaction' && a.from === undefined && (a.asset === 'native' || a.asset === 'token'),
+    );
+    return sent?.kind === 'transfer' ? sent.to.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Puts the batch's recipients first (newest first), once each, in one read-modify-write. */

@@ -14,25 +14,19 @@ import { TIME_BUDGET } from '../../../common/time-budget';
 const readers = new Map<string, ChainReader>();
 const simulators = new Map<string, Simulator>();
 
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}
+
 function readerFor(url: string, timeoutMs: number): ChainReader {
-  const key = `${timeoutMs} ${url}`;
-  let reader = readers.get(key);
-  if (!reader) {
-    reader = createRpcChainReader(url, { timeoutMs });
-    readers.set(key, reader);
-  }
-  return reader;
+  return memo(readers, `${timeoutMs} ${url}`, () => createRpcChainReader(url, { timeoutMs }));
 }
 
 /** One simulator per endpoint, sharing the reader's token metadata cache and remembering what the node lacks. */
 function simulatorFor(url: string, timeoutMs: number): Simulator {
-  const key = `${timeoutMs} ${url}`;
-  let simulator = simulators.get(key);
-  if (!simulator) {
-    simulator = createRpcSimulator(url, { reader: readerFor(url, timeoutMs), timeoutMs });
-    simulators.set(key, simulator);
-  }
-  return simulator;
+  return memo(simulators, `${timeoutMs} ${url}`, () => createRpcSimulator(url, { reader: readerFor(url, timeoutMs), timeoutMs }));
 }
 
 /** Reader, simulator and storage reads of one node, shared by every request that uses it. A CLI may wait longer per call than the background. */
@@ -58,15 +52,17 @@ export interface DepsParts {
   onLate?: NonNullable<AnalysisDeps['simulation']>['onLate'];
   /** Per RPC call; the background's TIME_BUDGET.rpcMs unless a CLI asks for longer. */
   timeoutMs?: number;
+  /** How long the verdict waits for the simulation; the background's TIME_BUDGET.simulationMs unless no dapp is waiting. */
+  simulationDeadlineMs?: number;
 }
 
-export function analysisDeps({ source, history, site, scoreContract, onLate, timeoutMs = TIME_BUDGET.rpcMs }: DepsParts): AnalysisDeps {
+export function analysisDeps({ source, history, site, scoreContract, onLate, timeoutMs = TIME_BUDGET.rpcMs, simulationDeadlineMs = TIME_BUDGET.simulationMs }: DepsParts): AnalysisDeps {
   return {
     chain: source?.reader ?? null,
     history,
     site,
     timeoutMs,
     scoreContract,
-    simulation: { simulator: source?.simulator ?? null, deadlineMs: TIME_BUDGET.simulationMs, ...(onLate ? { onLate } : {}) },
+    simulation: { simulator: source?.simulator ?? null, deadlineMs: simulationDeadlineMs, ...(onLate ? { onLate } : {}) },
   };
 }

@@ -39,7 +39,7 @@ const ERC721_INTERFACE = '0x80ac58cd';
 export type NodeAddress = string | Transport;
 
 export function createRpcChainReader(node: NodeAddress, opts: RpcChainReaderOptions = {}): ChainReader {
-  const timeout = opts.timeoutMs ?? TIME_BUDGET.cliRpcMs;
+  const timeout = opts.timeoutMs ?? TIME_BUDGET.unhurriedRpcMs;
   // JSON-RPC batching folds the handful of reads one request needs into one HTTP round trip.
   const client: PublicClient = createPublicClient({
     transport: typeof node === 'string' ? http(node, { timeout, retryCount: 0, batch: { wait: 0 }, fetchOptions: opts.fetchOptions }) : node,

@@ -1,6 +1,6 @@
 // Decodes a transaction's calldata into actions, following the wrappers that hide calls inside calls
 // (multicall, Multicall3, smart-account batches, Safe and its MultiSend, Universal Router). Each
-// function is read by its family (abis.ts); this file picks the family and keeps the frame: who the
+// function is read by its family (the files abis.ts lists); this file picks the family and keeps the frame: who the
 // calls come from, how deep they are. Depth and count are capped: a request built to exhaust the
 // decoder is reported, not followed forever.
 import { isAddressEqual, type Address, type Hex } from 'viem';

@@ -36,8 +36,6 @@ export const SCAM_TYPICAL_FUNCTIONS = [
   { name: 'Swap' },
 ] as const satisfies readonly { name: string; model?: 'bait' | 'multicall' }[];
 
-export type ScamTypicalName = (typeof SCAM_TYPICAL_FUNCTIONS)[number]['name'];
-
 export const SCAM_TYPICAL_FAMILY = 'scam-typical';
 
 export const scamTypical = callFamily(

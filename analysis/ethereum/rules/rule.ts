@@ -8,7 +8,7 @@ import type { Action, ActionOf } from '../decode/actions';
 import type { ReadingDifference } from '../normalize/readings';
 import type { NormalizedRequest } from '../normalize/request';
 import type { SiteRisk } from '../../site/site-risk';
-import type { Rule as PipelineRule, RuleHit } from '../../findings/rule';
+import type { Rule as PipelineRule } from '../../findings/rule';
 import type { RequestOrigin, WalletRequest } from '../../types';
 
 export type { RuleHit } from '../../findings/rule';
@@ -55,16 +55,6 @@ export interface Rule extends PipelineRule<RuleContext> {
 
 export function actionsOf<K extends Action['kind']>(ctx: RuleContext, kind: K): ActionOf<K>[] {
   return ctx.actions.filter((a): a is ActionOf<K> => a.kind === kind);
-}
-
-/** A check with one hit for each item (an action, a message) that matches: the shape most rules have. */
-export function each<T, C = RuleContext>(items: (ctx: C) => readonly T[], matches: (item: T, ctx: C) => unknown, hit: (item: T, ctx: C) => RuleHit): (ctx: C) => RuleHit[] {
-  return (ctx) => items(ctx).filter((item) => matches(item, ctx)).map((item) => hit(item, ctx));
-}
-
-/** `each` over the actions of one kind. */
-export function eachAction<K extends Action['kind']>(kind: K, matches: (a: ActionOf<K>, ctx: RuleContext) => unknown, hit: (a: ActionOf<K>, ctx: RuleContext) => RuleHit): (ctx: RuleContext) => RuleHit[] {
-  return each((ctx) => actionsOf(ctx, kind), matches, hit);
 }
 
 export function sameAddress(a: string | undefined, b: string | undefined): boolean {

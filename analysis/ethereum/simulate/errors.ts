@@ -38,10 +38,6 @@ export function revertDataOf(error: unknown): Hex | undefined {
   return undefined;
 }
 
-export function isExecutionError(error: unknown): boolean {
-  return walk(error).some((e) => e.code === 3 || e.code === -32015 || /revert|execution/i.test(`${e.name ?? ''} ${e.details ?? ''}`));
-}
-
 export function shortMessage(error: unknown): string {
   const e = error as { shortMessage?: string; details?: string; message?: string };
   const text = e?.details ?? e?.shortMessage ?? e?.message ?? String(error);

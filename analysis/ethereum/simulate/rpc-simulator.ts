@@ -26,7 +26,7 @@ const RUN: Record<Strategy, (client: PublicClient, req: SimulationRequest) => Pr
 };
 
 export function createRpcSimulator(node: NodeAddress, opts: RpcSimulatorOptions = {}): Simulator {
-  const timeout = opts.timeoutMs ?? TIME_BUDGET.cliRpcMs;
+  const timeout = opts.timeoutMs ?? TIME_BUDGET.unhurriedRpcMs;
   const client: PublicClient = createPublicClient({ transport: typeof node === 'string' ? http(node, { timeout, retryCount: 0, fetchOptions: opts.fetchOptions }) : node });
   const reader = opts.reader ?? createRpcChainReader(node, { timeoutMs: timeout, fetchOptions: opts.fetchOptions });
   const unsupported = new Set<Strategy>();
