@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { strings } from '../../components/strings';
 import { checkRpc } from './rpc-check';
-import { DEFAULT_RPC_URLS } from '../../analysis/ethereum/context/chain-sources';
+import { DEFAULT_RPC_URLS } from '../../analysis/ethereum/context/default-nodes';
 
 const o = strings.options;
 

@@ -11,18 +11,7 @@ import type { Simulator } from '../simulate/types';
 import type { CheckedOn, WalletReadAnswer } from '../../../common/messages';
 import type { Settings } from '../../../common/settings';
 import { withTimeout } from '../../../common/timeout';
-
-/** Well-known public endpoints that answer browsers (CORS), so no host permission is needed. */
-export const DEFAULT_RPC_URLS: Readonly<Record<number, string>> = {
-  1: 'https://ethereum-rpc.publicnode.com',
-  10: 'https://optimism-rpc.publicnode.com',
-  56: 'https://bsc-rpc.publicnode.com',
-  137: 'https://polygon-bor-rpc.publicnode.com',
-  8453: 'https://base-rpc.publicnode.com',
-  42161: 'https://arbitrum-one-rpc.publicnode.com',
-  11155111: 'https://ethereum-sepolia-rpc.publicnode.com',
-  31337: 'http://127.0.0.1:8545',
-};
+import { DEFAULT_RPC_URLS } from './default-nodes';
 
 /** One read through the wallet of the request being judged. */
 export type WalletRead = (method: string, params: unknown[]) => Promise<WalletReadAnswer>;
