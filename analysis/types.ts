@@ -16,6 +16,8 @@ export interface Finding {
   detail: string;
   /** Machine-readable facts behind the finding (addresses, amounts, selectors). JSON-safe. */
   evidence?: Record<string, unknown>;
+  /** How many findings of this rule this one stands for, when the verdict grouped several (analysis/findings/group.ts). */
+  count?: number;
 }
 
 /** What the page asked the wallet to do, as captured by the guard (a JSON snapshot). */

@@ -34,6 +34,7 @@ export const en = {
     party: (who: string) => who,
     approvals: 'Permissions granted',
     findings: 'Why',
+    notes: (n: number) => `${n === 1 ? 'One more note' : `${n} more notes`} on what this does`,
     technical: 'Technical details',
     raw: 'Raw request',
     reject: 'Reject',

@@ -1,6 +1,7 @@
 // From findings to a verdict, the one place that makes one. Any danger blocks (the user can still
 // continue from the confirm window), any warning warns, and only info lets the request through untouched.
 import type { Finding, Severity, Verdict, VerdictKind } from '../types';
+import { groupFindings } from './group';
 import { outcomeRules, simulationLate, unfinished } from './outcomes';
 import { runRule } from './runner';
 
@@ -21,7 +22,7 @@ function sortFindings(findings: Finding[]): Finding[] {
 }
 
 export function makeVerdict(findings: Finding[], { score = null, describing = [], assetChanges }: VerdictOptions = {}): Verdict {
-  const sorted = sortFindings(findings);
+  const sorted = sortFindings(groupFindings(findings));
   const worst = sorted[0]?.severity ?? 'info';
   let summary: string;
   if (worst !== 'info') summary = HEADLINES.get(sorted[0]!.id) ?? sorted[0]!.title;

@@ -203,7 +203,9 @@ describe('a Safe 1.5.0 owned by the signer', () => {
     });
     const r = await judge(safe, data, [OTHER_ACCOUNT]);
     expect(r.verdict).toBe('allow');
-    expect(r.control.map((f) => f.id)).toEqual(['control.summary', 'control.summary']);
+    // Both calls' summaries, said once by the verdict (issue 19: one rule over several calls is one line).
+    expect(r.control.map((f) => f.id)).toEqual(['control.summary']);
+    expect(r.control[0]!.count).toBe(2);
     await send(safe, data);
     expect(await read<bigint>(safe, safeAbi, 'getThreshold')).toBe(2n);
     expect(await read<Address[]>(safe, safeAbi, 'getOwners')).toContain(OTHER_ACCOUNT);

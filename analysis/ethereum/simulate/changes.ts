@@ -1,5 +1,6 @@
 // From individual movements to what each party gains and loses, named and formatted. Token metadata
 // and account code come through the chain reader, whose cache the rest of the analysis shares.
+import { tokenSymbol } from '../registry/token-names';
 import { formatUnits, getAddress, type Address } from 'viem';
 import type { ChainReader } from '../context/chain-reader';
 import { nativeSymbol } from '../format';
@@ -64,7 +65,7 @@ export async function describe(
     ...tokenList.map(async (t) => {
       const got = reader ? await withTimeout(reader.getTokenInfo(t as Address), TIME_BUDGET.tokenMetadataMs).catch(() => undefined) : undefined;
       const decimals = got?.decimals ?? KNOWN_DECIMALS[t];
-      info.set(t, { symbol: got?.symbol, decimals });
+      info.set(t, { symbol: tokenSymbol(t, chainId, got?.symbol), decimals });
     }),
     ...partyList.map(async (p) => {
       const code = reader ? await withTimeout(reader.getCode(p as Address), TIME_BUDGET.tokenMetadataMs).catch(() => undefined) : undefined;
@@ -88,7 +89,7 @@ export async function describe(
   });
   const movements = parts.movements.map((m) => ({ ...m, asset: named(m.asset) }));
   const approvals = parts.approvals.map((a) => {
-    const symbol = info.get(a.token.toLowerCase())?.symbol;
+    const symbol = info.get(a.token.toLowerCase())?.symbol ?? tokenSymbol(a.token, chainId, undefined);
     return symbol === undefined ? a : { ...a, symbol };
   });
   return { changes, movements, approvals, parties, notes };
