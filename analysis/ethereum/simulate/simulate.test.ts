@@ -74,12 +74,12 @@ describe('signatureChanges', () => {
     return decodeRequest(request!, f.input.from as Address | undefined);
   };
 
-  it('a permit: the signer may lose up to an unlimited amount, the spender may take it, when submitted', async () => {
+  it('a permit: the signer may lose up to an unlimited amount, the spender may take it, when submitted (USDC named from the registry, no chain read)', async () => {
     const r = (await signatureChanges(actionsOf('EIP-2612 USDC permit to a personal account'), ME, undefined, 1))!;
     expect(r).toMatchObject({ outcome: 'success', when: 'on-submit', via: 'signature' });
     expect(r.changes.map((c) => [c.party, c.display])).toEqual([
-      [ME, 'loses up to an unlimited amount of token 0xA0b8…eB48'],
-      [THEM, 'gets up to an unlimited amount of token 0xA0b8…eB48'],
+      [ME, 'loses up to an unlimited amount of USDC'],
+      [THEM, 'gets up to an unlimited amount of USDC'],
     ]);
     expect(r.approvals).toMatchObject([{ owner: ME, spender: THEM, unlimited: true }]);
   });
