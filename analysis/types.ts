@@ -34,6 +34,18 @@ export interface RequestOrigin {
   frameOrigin?: string;
 }
 
+export type CounterpartyRole = 'spender' | 'operator' | 'recipient' | 'target contract' | 'order recipient' | 'order taker' | 'EIP-7702 delegate' | 'verifying contract';
+
+/** Who the request deals with, as the user can recognise them (analysis/ethereum/counterparty.ts). */
+export interface Counterparty {
+  address: string;
+  role: CounterpartyRole;
+  kind: 'listed' | 'known' | 'personal-account' | 'new-account' | 'no-code' | 'unknown-contract' | 'delegated-account' | 'unchecked';
+  /** A known protocol's name for the address. */
+  name?: string;
+  protocol?: string;
+}
+
 export interface Verdict {
   verdict: VerdictKind;
   /** Model score in [0, 1] when a model ran, otherwise null. */
@@ -43,4 +55,6 @@ export interface Verdict {
   findings: Finding[];
   /** What the request would move (simulation), when the simulation step ran; see analysis/ethereum/simulate. */
   assetChanges?: AssetChangesReport;
+  /** Who it deals with, when the request names someone other than the signer. */
+  counterparty?: Counterparty;
 }

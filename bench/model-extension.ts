@@ -71,13 +71,13 @@ async function coldRound(context: BrowserContext, extensionId: string, dapp: Pag
   const ms = Date.now() - started;
   const findings = dialog.getByTestId('findings');
   await findings.waitFor();
-  const text = await findings.innerText();
+  const text = (await findings.textContent()) ?? '';
   const status = await (await firewallWorker(context)).evaluate(() => (globalThis as ProbeGlobal).__txFirewallModel.status());
   await dialog.getByRole('button', { name: 'Reject' }).click({ noWaitAfter: true }).catch(() => {});
   await outcome;
   return {
     ms,
-    scored: /looks like known drainer|Contract risk/.test(text),
+    scored: /looks like (known drainer|the requests drainers)|firewall's model rates/.test(text),
     readyAt: status.readyAt,
     loadMs: status.readyAt !== undefined && status.loadStartedAt !== undefined ? status.readyAt - status.loadStartedAt : undefined,
     runtimeMs: status.phases?.runtimeAndSessionMs,

@@ -1,23 +1,59 @@
-import type { AssetChangesReport, AssetChange } from '../analysis/ethereum/simulate/types';
+import type { AssetChangesReport, AssetChange, ApprovalChange as Approval } from '../analysis/ethereum/simulate/types';
+import { sayOnce } from '../analysis/findings/group';
+import { shortAddress } from './short-address';
 import { strings } from './strings';
 
 const s = strings.confirm;
 
-function short(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`;
-}
+const loses = (c: AssetChange) => c.amount.startsWith('-');
+const words = (c: AssetChange) => c.display.replace(/^[+-]\s*/, '');
 
-function ChangeLine({ change }: { change: AssetChange }) {
-  const loses = change.amount.startsWith('-');
+/** One line per direction and way of saying it: "loses up to an unlimited amount of USDC, USDT and DAI", not three. */
+function ChangeLines({ changes }: { changes: AssetChange[] }) {
+  const lines: { out: boolean; text: string }[] = [];
+  for (const out of [true, false]) {
+    const side = changes.filter((c) => loses(c) === out).map(words);
+    const once = side.length > 1 ? sayOnce(side) : undefined;
+    for (const text of once ? [once] : side) lines.push({ out, text });
+  }
   return (
-    <li className={loses ? 'change-out' : 'change-in'} data-direction={loses ? 'out' : 'in'}>
-      <span aria-hidden="true">{loses ? '−' : '+'}</span> <span className="visually-hidden">{loses ? s.sends : s.receives}</span>{' '}
-      {change.display.replace(/^[+-]\s*/, '')}
-    </li>
+    <ul>
+      {lines.map(({ out, text }, i) => (
+        <li key={i} className={out ? 'change-out' : 'change-in'} data-direction={out ? 'out' : 'in'}>
+          <span aria-hidden="true">{out ? '−' : '+'}</span> <span className="visually-hidden">{out ? s.sends : s.receives}</span> {text}
+        </li>
+      ))}
+    </ul>
   );
 }
 
-/** The asset changes as the user should read them: theirs first, then everyone else's. */
+function scopeOf(a: Approval): string {
+  return a.scope === 'all' ? s.scope.all : a.unlimited ? s.scope.unlimited : a.scope === 'item' ? `#${a.tokenId}` : (a.amount ?? '');
+}
+
+/** Permissions by spender: "0x0000…0000 may take USDC, USDT and DAI (unlimited)" in one line. */
+function Permissions({ approvals }: { approvals: Approval[] }) {
+  const bySpender = new Map<string, Approval[]>();
+  for (const a of approvals) bySpender.set(a.spender.toLowerCase(), [...(bySpender.get(a.spender.toLowerCase()) ?? []), a]);
+  return (
+    <ul data-party="approvals">
+      {[...bySpender.values()].map((list) => {
+        const granted = list.filter((a) => !a.revokes);
+        const revoked = list.filter((a) => a.revokes);
+        const tokens = (l: Approval[]) => l.map((a) => `${a.symbol ?? shortAddress(a.token)} (${scopeOf(a)})`);
+        const who = shortAddress(list[0]!.spender);
+        return (
+          <li key={who} title={list[0]!.spender}>
+            {granted.length > 0 && <>⚑ {s.mayTake(who, sayOnce(tokens(granted)) ?? tokens(granted).join(', '))}</>}
+            {revoked.length > 0 && <>✕ {s.noLongerTakes(who, tokens(revoked).join(', '))}</>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The asset changes as the user should read them: theirs and the rights they give in view, everyone else's one click away. */
 export function AssetChanges({ report, signer }: { report?: AssetChangesReport; signer?: string }) {
   if (!report) return null;
   let body: React.ReactNode;
@@ -33,32 +69,24 @@ export function AssetChanges({ report, signer }: { report?: AssetChangesReport; 
     body = (
       <>
         {result.outcome === 'reverted' && <p className="finding-danger">{s.changesReverted(result.revert?.reason ?? 'unknown reason')}</p>}
-        {result.when === 'on-submit' && <p>{s.changesOnSubmit}</p>}
+        {result.when === 'on-submit' && <p className="muted">{s.changesOnSubmit}</p>}
         {result.changes.length === 0 && result.approvals.length === 0 && result.outcome === 'success' && <p>{s.changesNone}</p>}
         {you.length > 0 && (
           <div className="party" data-party="you">
-            <h3>{s.you}</h3>
-            <ul>{you.map((c, i) => <ChangeLine key={i} change={c} />)}</ul>
+            <ChangeLines changes={you} />
           </div>
         )}
-        {[...others].map(([party, changes]) => (
-          <div className="party" key={party} data-party={party.toLowerCase()}>
-            <h3 title={party}>{s.party(short(party))}</h3>
-            <ul>{changes.map((c, i) => <ChangeLine key={i} change={c} />)}</ul>
-          </div>
-        ))}
-        {result.approvals.length > 0 && (
-          <div className="party" data-party="approvals">
-            <h3>{s.approvals}</h3>
-            <ul>
-              {result.approvals.map((a, i) => (
-                <li key={i}>
-                  {a.revokes ? '✕' : '⚑'} {a.symbol ?? short(a.token)} → {short(a.spender)}{' '}
-                  {a.scope === 'all' ? '(all items)' : a.unlimited ? '(unlimited)' : a.scope === 'item' ? `#${a.tokenId}` : a.amount}
-                </li>
-              ))}
-            </ul>
-          </div>
+        {result.approvals.length > 0 && <Permissions approvals={result.approvals} />}
+        {others.size > 0 && (
+          <details className="others">
+            <summary>{s.others(others.size)}</summary>
+            {[...others].map(([party, changes]) => (
+              <div className="party" key={party} data-party={party.toLowerCase()}>
+                <h3 title={party}>{shortAddress(party)}</h3>
+                <ChangeLines changes={changes} />
+              </div>
+            ))}
+          </details>
         )}
       </>
     );

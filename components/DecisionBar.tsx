@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { VerdictKind } from '../analysis/types';
 import { strings } from './strings';
 
@@ -17,6 +17,10 @@ export interface DecisionBarProps {
 export function DecisionBar({ verdict, origin, busy, onReject, onContinue }: DecisionBarProps) {
   const [understood, setUnderstood] = useState(false);
   const [trust, setTrust] = useState(false);
+  const reject = useRef<HTMLButtonElement>(null);
+  // Focused for the keyboard, without scrolling to it: the window must open at its verdict, also where
+  // the bar is not pinned to the bottom (high zoom).
+  useEffect(() => reject.current?.focus({ preventScroll: true }), []);
   const blocked = verdict === 'block';
   return (
     <footer className="decision">
@@ -33,7 +37,7 @@ export function DecisionBar({ verdict, origin, busy, onReject, onContinue }: Dec
         </label>
       )}
       <div className="actions">
-        <button className="primary" autoFocus disabled={busy} onClick={onReject}>
+        <button className="primary" ref={reject} disabled={busy} onClick={onReject}>
           {strings.confirm.reject}
         </button>
         <button disabled={busy || (blocked && !understood)} onClick={() => onContinue(trust)}>

@@ -31,11 +31,11 @@ function VerdictIcon({ kind }: { kind: VerdictKind }) {
 export function VerdictBanner({ kind, summary }: { kind: VerdictKind; summary: string }) {
   return (
     <header className={`banner banner-${kind}`} role={kind === 'allow' ? undefined : 'alert'}>
-      <VerdictIcon kind={kind} />
-      <div>
-        <h1 data-testid="verdict">{strings.confirm.verdict[kind]}</h1>
-        <p data-testid="summary">{summary}</p>
-      </div>
+      <h1>
+        <VerdictIcon kind={kind} />
+        <span data-testid="verdict">{strings.confirm.verdict[kind]}</span>
+      </h1>
+      <p data-testid="summary">{summary}</p>
     </header>
   );
 }

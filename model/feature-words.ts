@@ -3,8 +3,12 @@
 // form one reason ("the code's instruction mix"), while a selector or a call fact is a reason of its own.
 import { FEATURE_LAYOUT, FEATURE_NAMES } from './features.ts';
 
+/** What a reason is about, as a user tells them apart: the contract (its code, its age) or this request (the call, who gets what). */
+export type ReasonSubject = 'contract' | 'request';
+
 export interface ReasonGroup {
   id: string;
+  about: ReasonSubject;
   /** Indices into the feature vector that this reason covers. */
   indices: number[];
   /** Wording for the request's values of this group. */
@@ -95,6 +99,12 @@ function formatEth(log10MicroEth: number): string {
   return eth >= 1 ? eth.toFixed(2) : eth.toPrecision(2);
 }
 
+// The call's own features, who it names and whether the target is a plain account describe the request;
+// everything read from the target's code (and its age) describes the contract.
+function subjectOf(feature: string): ReasonSubject {
+  return /^(call:|ctx:counterparty_)/.test(feature) || feature === 'target_has_no_code' ? 'request' : 'contract';
+}
+
 function buildGroups(): ReasonGroup[] {
   const groups: ReasonGroup[] = [];
   const [opFrom] = FEATURE_LAYOUT.opcodeShares;
@@ -103,6 +113,7 @@ function buildGroups(): ReasonGroup[] {
   for (let i = opFrom; i < classTo; i++) profile.push(i);
   groups.push({
     id: 'code_profile',
+    about: 'contract',
     indices: profile,
     words: () => 'The mix of instructions in the contract’s code resembles that of the contracts the model learned from.',
   });
@@ -114,10 +125,11 @@ function buildGroups(): ReasonGroup[] {
       return;
     }
     const w = WORDS[name];
-    groups.push({ id: name, indices: [i], words: (f) => (w ? w(f[i]!) : `${name} = ${f[i]}`) });
+    groups.push({ id: name, about: subjectOf(name), indices: [i], words: (f) => (w ? w(f[i]!) : `${name} = ${f[i]}`) });
   });
   groups.push({
     id: 'call_kind',
+    about: 'request',
     indices: callKinds,
     words: (f) => {
       const hit = callKinds.find((i) => f[i] === 1);

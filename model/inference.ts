@@ -6,7 +6,7 @@
 // object ({ wasm: url }) — a string prefix would make onnxruntime import() a script, which MV3 forbids.
 import * as ort from 'onnxruntime-web/wasm';
 import bundledMeta from './contract-model.meta.json';
-import { REASON_GROUPS } from './feature-words.ts';
+import { REASON_GROUPS, type ReasonSubject } from './feature-words.ts';
 import { extractFeatures, FEATURE_COUNT, FEATURE_NAMES, type FeatureInput } from './features.ts';
 
 export interface ModelMeta {
@@ -35,6 +35,8 @@ export interface Reason {
   feature: string;
   /** A sentence the confirm window can show. */
   words: string;
+  /** Whether it is about the contract or about this request. */
+  about: ReasonSubject;
   /** Change in log-odds that this feature caused, against a typical request (positive = more suspicious). */
   contribution: number;
 }
@@ -130,7 +132,7 @@ export async function createContractScorer(options: ContractScorerOptions): Prom
       const score = probs[0]!;
       const flagged = score >= meta.threshold;
       const reasons = groups
-        .map((g, k) => ({ feature: g.id, words: g.words(x), contribution: logit(score) - logit(probs[k + 1]!) }))
+        .map((g, k) => ({ feature: g.id, words: g.words(x), about: g.about, contribution: logit(score) - logit(probs[k + 1]!) }))
         .filter((r) => (flagged ? r.contribution > 1e-3 : r.contribution < -1e-3))
         .sort((a, b) => (flagged ? b.contribution - a.contribution : a.contribution - b.contribution))
         .slice(0, MAX_REASONS);

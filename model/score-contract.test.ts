@@ -11,7 +11,7 @@ import { benign, malicious, type Fixture } from '../analysis/ethereum/fixtures/r
 import { analyzeRequest, type AnalysisDeps } from '../analysis/ethereum/index';
 import { createContractScorer, type ContractScorer } from './inference';
 import { compileAll } from './train/compile';
-import { createScoreContract, missingIfFailed, type CodeSource } from './score-contract';
+import { createScoreContract, drivenBy, missingIfFailed, type CodeSource } from './score-contract';
 import { FAKE_AIRDROP_SOURCE } from './testdata/fake-airdrop';
 
 const require = createRequire(import.meta.url);
@@ -52,7 +52,9 @@ describe('with the model', () => {
     const v = await analyzeRequest({ request: tx(A.drainerContract, CLAIM, 10n ** 16n), origin: { origin: 'https://claim.example' }, chainId: 1, from: A.user }, deps({ [A.drainerContract]: drainer }));
     const finding = v.findings.find((f) => f.id === 'model.flagged');
     expect(finding?.severity).toBe('warn');
-    expect(finding?.detail).toMatch(/Mainly: .{20,}/);
+    expect(finding?.detail).toMatch(/What weighed most: .{20,}/);
+    expect(finding?.title).not.toMatch(/\d\s*%/);
+    expect(finding?.evidence).toMatchObject({ level: 'high', drivenBy: expect.stringMatching(/^(contract|request|both)$/) });
     expect((finding?.evidence?.reasons as string[]).length).toBeGreaterThanOrEqual(2);
     expect(v.score).toBeGreaterThanOrEqual(finding?.evidence?.threshold as number);
   });
@@ -128,5 +130,15 @@ describe('without a working model', () => {
     const v = await judge(slow);
     expect(v.verdict).toBe('allow');
     expect(v.findings.find((f) => f.id === 'model.unavailable')?.severity).toBe('info');
+  });
+});
+
+describe('drivenBy: where the reasons that moved the score point', () => {
+  const r = (about: 'contract' | 'request', contribution: number) => ({ about, contribution });
+  it('the side with two thirds of the weight, else both; nothing when nothing moved it', () => {
+    expect(drivenBy([r('request', 2), r('request', 1), r('contract', 1)])).toBe('request');
+    expect(drivenBy([r('contract', -3), r('request', -1)])).toBe('contract');
+    expect(drivenBy([r('contract', 1), r('request', 1)])).toBe('both');
+    expect(drivenBy([])).toBeUndefined();
   });
 });

@@ -2,10 +2,10 @@
 // the model's input, fetching the code behind a proxy when that costs one or two RPC reads, and the
 // model's reasons into sentences. No extension APIs here, so the scan CLI uses it as the worker does.
 import type { Address, Hex } from 'viem';
-import { ModelMissingError, type ContractScoreInput, type ContractScoreResult } from '../analysis/ethereum';
+import { ModelMissingError, type ContractScoreInput, type ContractScoreResult, type ScoreSubject } from '../analysis/ethereum';
 import { hexToBytes } from '../analysis/ethereum/evm';
 import type { FeatureInput } from './features';
-import type { ContractScorer } from './inference';
+import type { ContractScorer, Reason } from './inference';
 import { detectProxy } from '../analysis/ethereum/context/proxy';
 import { TIME_BUDGET } from '../common/time-budget';
 import { withTimeout } from '../common/timeout';
@@ -40,8 +40,20 @@ export function createScoreContract(getScorer: () => Promise<ContractScorer>, co
       ...(implementationBytecode ? { implementationBytecode } : {}),
     };
     const result = await scorer.score(features);
-    return { score: result.score, threshold: result.threshold, elevated: result.elevated, reasons: result.reasons.map((r) => r.words) };
+    const driven = drivenBy(result.reasons);
+    return { score: result.score, threshold: result.threshold, elevated: result.elevated, reasons: result.reasons.map((r) => r.words), ...(driven ? { drivenBy: driven } : {}) };
   };
+}
+
+/** Where the reasons that moved the score most point: the contract, this request, or both (neither has two thirds of the weight). */
+export function drivenBy(reasons: readonly Pick<Reason, 'about' | 'contribution'>[]): ScoreSubject | undefined {
+  const weight = { contract: 0, request: 0 };
+  for (const r of reasons) weight[r.about] += Math.abs(r.contribution);
+  const total = weight.contract + weight.request;
+  if (total === 0) return undefined;
+  if (weight.contract >= (2 / 3) * total) return 'contract';
+  if (weight.request >= (2 / 3) * total) return 'request';
+  return 'both';
 }
 
 /** The code that actually runs behind a proxy or an EIP-7702 account, when one or two reads can find it. */

@@ -3,6 +3,7 @@
 // examined never comes out as `allow`.
 import type { Address, Hex } from 'viem';
 import { gatherFacts, type Facts } from './context/facts';
+import { leadCounterparty } from './counterparty';
 import type { AddressHistory } from './context/history';
 import type { ChainReader } from './context/chain-reader';
 import type { Action } from './decode/actions';
@@ -63,7 +64,12 @@ export interface ContractScoreResult {
   threshold?: number;
   /** At or above the softer threshold: worth a second look. */
   elevated?: boolean;
+  /** What drove the score, so the words can say where the risk is. */
+  drivenBy?: ScoreSubject;
 }
+
+/** The contract's code and age, the request itself (the call, who gets what), or both. */
+export type ScoreSubject = 'contract' | 'request' | 'both';
 
 /**
  * What the model seam rejects with when there is no model to ask (its file missing or broken, a build
@@ -155,7 +161,8 @@ async function analyze(input: AnalysisInput, deps: AnalysisDeps): Promise<Verdic
   const answer = await askModel(actions, facts, chainId, deps, findings);
   if (answer) findings.push(...runRules(modelRules, answer));
   const score = answer?.kind === 'scored' ? answer.result.score : null;
-  return settleSimulation(makeVerdict(findings, { score, describing: DESCRIBING }), simulation, deps.simulation ?? {});
+  const counterparty = leadCounterparty(actions, facts, signer, deps.site);
+  return settleSimulation(makeVerdict(findings, { score, describing: DESCRIBING, counterparty }), simulation, deps.simulation ?? {});
 }
 
 /** The model's answer on the contract the request talks to, read against the findings so far; undefined when there is nothing to score. */

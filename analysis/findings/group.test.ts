@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupFindings, listText } from './group';
+import { groupFindings, listText, sayOnce } from './group';
 import { makeVerdict } from './verdict';
 import type { Finding } from '../types';
 
@@ -46,5 +46,14 @@ describe('grouping one rule\'s findings', () => {
 
   it('joins a list as a sentence does', () => {
     expect([listText([]), listText(['A']), listText(['A', 'B']), listText(['A', 'B', 'C'])]).toEqual(['', 'A', 'A and B', 'A, B and C']);
+  });
+});
+
+describe('sayOnce', () => {
+  it('sentences that differ by a word are said once; sentences that share little are not merged', () => {
+    expect(sayOnce(['USDC (unlimited)', 'USDT (unlimited)', 'DAI (unlimited)'])).toBe('USDC, USDT and DAI (unlimited)');
+    expect(sayOnce(['loses up to an unlimited amount of USDC', 'loses up to an unlimited amount of DAI'])).toBe('loses up to an unlimited amount of USDC and DAI');
+    expect(sayOnce(['0.01 ETH', '1000000 TST'])).toBeUndefined();
+    expect(sayOnce(['same', 'same'])).toBe('same');
   });
 });

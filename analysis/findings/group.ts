@@ -30,6 +30,17 @@ function unitOf(group: readonly Finding[]): string {
   return tokens.size === group.length ? 'tokens' : 'times';
 }
 
+/**
+ * Sentences that differ by a word or two said once ("… of USDC, USDT and DAI"); undefined when they
+ * share too little to be one sentence.
+ */
+export function sayOnce(sentences: readonly string[]): string | undefined {
+  const distinct = [...new Set(sentences)];
+  if (distinct.length === 1) return distinct[0];
+  const { head, tail, middles } = commonFrame(distinct);
+  return head.length + tail.length >= 12 && middles.every((m) => m.length > 0 && m.length <= 40) ? `${head}${listText([...new Set(middles)])}${tail}` : undefined;
+}
+
 function merge(group: readonly Finding[]): Finding {
   const first = group[0]!;
   const titles = [...new Set(group.map((f) => f.title))];
@@ -38,9 +49,8 @@ function merge(group: readonly Finding[]): Finding {
     const unit = unitOf(group);
     title = unit === 'times' ? `${first.title} (${group.length} times)` : `${first.title} (for ${group.length} ${unit})`;
   } else {
-    const { head, tail, middles } = commonFrame(titles);
     // Titles that share little are different sentences: keep the first, count the rest.
-    title = head.length + tail.length >= 12 && middles.every((m) => m.length > 0 && m.length <= 40) ? `${head}${listText([...new Set(middles)])}${tail}` : `${first.title} (and ${group.length - 1} more like it)`;
+    title = sayOnce(titles) ?? `${first.title} (and ${group.length - 1} more like it)`;
   }
   const details = [...new Set(group.map((f) => f.detail))];
   return {

@@ -15,13 +15,14 @@ export interface VerdictOptions {
   /** Info findings that best say what an allowed request does, in order of preference (the chain family's registry says which). */
   describing?: readonly string[];
   assetChanges?: Verdict['assetChanges'];
+  counterparty?: Verdict['counterparty'];
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => RANK[b.severity] - RANK[a.severity] || i - j).map(([f]) => f);
 }
 
-export function makeVerdict(findings: Finding[], { score = null, describing = [], assetChanges }: VerdictOptions = {}): Verdict {
+export function makeVerdict(findings: Finding[], { score = null, describing = [], assetChanges, counterparty }: VerdictOptions = {}): Verdict {
   const sorted = sortFindings(groupFindings(findings));
   const worst = sorted[0]?.severity ?? 'info';
   let summary: string;
@@ -30,7 +31,7 @@ export function makeVerdict(findings: Finding[], { score = null, describing = []
     const descriptive = describing.map((id) => sorted.find((f) => f.id === id)).find((f) => f !== undefined);
     summary = descriptive?.title ?? sorted[0]?.title ?? 'Nothing to report';
   }
-  return { verdict: KIND[worst], score, summary, findings: sorted, ...(assetChanges ? { assetChanges } : {}) };
+  return { verdict: KIND[worst], score, summary, findings: sorted, ...(assetChanges ? { assetChanges } : {}), ...(counterparty ? { counterparty } : {}) };
 }
 
 /** The verdict when the analysis could not finish at all (its deadline passed, it failed): at least `warn`, never a silent `allow`. */
@@ -40,5 +41,5 @@ export function unfinishedVerdict(reason: string): Verdict {
 
 /** An `allow` whose simulation did not come in time: the user decides, told that what it moves is not known. */
 export function lateSimulationVerdict(verdict: Verdict): Verdict {
-  return makeVerdict([...runRule(simulationLate, {}), ...verdict.findings], { score: verdict.score, assetChanges: verdict.assetChanges });
+  return makeVerdict([...runRule(simulationLate, {}), ...verdict.findings], { score: verdict.score, assetChanges: verdict.assetChanges, counterparty: verdict.counterparty });
 }

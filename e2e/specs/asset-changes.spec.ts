@@ -84,12 +84,12 @@ test('the confirm window lists the correct changes for a swap and a mint', async
     {
       name: 'swap',
       tx: { to: contracts.swap, data: encodeFunctionData({ abi: swapAbi, functionName: 'swapForEth', args: [10n * TOKEN, 0n] }) },
-      expected: [/^− send 10 TST$/, new RegExp(`^\\+ receive ${Number(10n * SWAP_WEI_PER_TOKEN) / 1e18} ETH$`)],
+      expected: [/^− you send 10 TST$/, new RegExp(`^\\+ you receive ${Number(10n * SWAP_WEI_PER_TOKEN) / 1e18} ETH$`)],
     },
     {
       name: 'mint',
       tx: { to: contracts.nft, data: encodeFunctionData({ abi: nftAbi, functionName: 'mint' }), value: toHex(NFT_PRICE) },
-      expected: [/^− send 0\.01 ETH$/, /^\+ receive .*TNFT #\d+$/],
+      expected: [/^− you send 0\.01 ETH$/, /^\+ you receive .*TNFT #\d+$/],
     },
   ];
   for (const { name, tx, expected } of cases) {

@@ -84,7 +84,7 @@ test('after a service-worker restart the model loads again with the worker and s
   const pending = page.evaluate((tx) => window.dapp.sendTransaction('viem', tx), { to: drainer, data, value: toHex(parseEther('0.01')) });
   const dialog = await confirm;
   // Either the model answered in time or the window says it did not run; never a silent gap.
-  await expect(dialog.getByTestId('findings')).toContainText(/looks like known drainer contracts|could not be scored/);
+  await expect(dialog.getByTestId('findings')).toContainText(/looks like (known drainer|the requests drainers)|could not be scored/);
   const worker = await firewall.serviceWorker();
   await expect.poll(() => worker.evaluate(() => (globalThis as ProbeGlobal).__txFirewallModel.status().state)).toBe('ready');
   await decide(dialog, 'Reject');
@@ -100,8 +100,8 @@ test('a drainer-like contract gets the model\'s reasons in the confirm window', 
   const pending = page.evaluate((tx) => window.dapp.sendTransaction('viem', tx), { to: drainer, data, value: toHex(parseEther('0.05')) });
   const dialog = await confirm;
   const findings = dialog.getByTestId('findings');
-  await expect(findings).toContainText('looks like known drainer contracts');
-  await expect(findings).toContainText('Mainly:');
+  await expect(findings).toContainText(/looks like (known drainer|the requests drainers)/);
+  await expect(findings).toContainText('What weighed most:');
   await decide(dialog, 'Reject');
   expect((await pending).rpcCode).toBe(4001);
   expect(server.walletLog.filter((e) => e.method === 'eth_sendTransaction')).toHaveLength(0);

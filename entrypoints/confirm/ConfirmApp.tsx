@@ -1,18 +1,17 @@
 import { useEffect } from 'react';
+import { AskedBy } from '../../components/AskedBy';
 import { AssetChanges } from '../../components/AssetChanges';
+import { CounterpartyLine } from '../../components/CounterpartyLine';
 import { DecisionBar } from '../../components/DecisionBar';
 import { FindingList } from '../../components/FindingList';
-import { SiteLine } from '../../components/SiteLine';
 import { TechnicalDetails } from '../../components/TechnicalDetails';
 import { VerdictBanner } from '../../components/VerdictBanner';
 import { strings } from '../../components/strings';
 import { useConfirmStore } from './confirm-state';
 
-const isSiteFinding = (id: string) => id.startsWith('site.');
-
 /**
- * The confirm window, in the order a person reads it in five seconds: what this does and how bad
- * it is, who asks, what would move, why, and — folded — the technical details.
+ * The confirm window, in the order a person reads it in five seconds: how bad it is and what it would
+ * do, who asks, what would move and to whom, why, the buttons (always in view); the technical details folded.
  */
 export function ConfirmApp({ requestId, pastId }: { requestId: string; pastId: string | null }) {
   const { shown, busy, load, loadPast, decide } = useConfirmStore();
@@ -27,7 +26,6 @@ export function ConfirmApp({ requestId, pastId }: { requestId: string; pastId: s
 
   const { view, past, pastRequestJson } = shown;
   const { verdict } = view;
-  const findings = verdict.findings.filter((f) => !isSiteFinding(f.id));
   const cut = pastRequestJson?.endsWith('(cut)');
   const rawJson = cut ? pastRequestJson! : JSON.stringify(view.request, null, 2);
   return (
@@ -38,14 +36,11 @@ export function ConfirmApp({ requestId, pastId }: { requestId: string; pastId: s
           <strong>{strings.confirm.decidedTitle}:</strong> {strings.confirm.outcome[past.outcome]} ({new Date(past.time).toLocaleString()})
         </p>
       )}
-      <SiteLine origin={view.origin} frameUrl={view.frameUrl} checkedOn={view.checkedOn} siteFindings={verdict.findings.filter((f) => isSiteFinding(f.id))} />
-      <dl>
-        <dt>{strings.confirm.method}</dt>
-        <dd data-testid="method">{view.method}</dd>
-      </dl>
+      <AskedBy origin={view.origin} frameUrl={view.frameUrl} />
       <AssetChanges report={verdict.assetChanges} signer={verdict.assetChanges?.result?.signer} />
-      <FindingList findings={findings} />
-      <TechnicalDetails findings={verdict.findings} rawJson={rawJson} />
+      <CounterpartyLine party={verdict.counterparty} />
+      <FindingList findings={verdict.findings} summary={verdict.summary} />
+      <TechnicalDetails origin={view.origin} frameUrl={view.frameUrl} checkedOn={view.checkedOn} method={view.method} findings={verdict.findings} rawJson={rawJson} />
       {!past && (
         <DecisionBar
           verdict={verdict.verdict}

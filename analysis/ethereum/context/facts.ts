@@ -159,6 +159,8 @@ function collectAddresses(actions: Action[]): Set<string> {
   for (const a of actions) if (a.kind === 'authorization') add(a.delegate);
   for (const a of actions) if (a.kind === 'transfer') add(a.to);
   for (const a of actions) if (a.kind === 'payout') add(a.recipient);
+  // Who an off-chain order pays and who alone may fill it: the window names them to the user.
+  for (const a of actions) if (a.kind === 'order') for (const p of [...a.paysOthers.map((x) => x.recipient), a.taker]) add(p);
   for (const a of actions) if (a.kind === 'call' && a.depth === 0) add(a.to);
   for (const a of actions) if (a.kind === 'call' && a.depth > 0) add(a.to);
   // The account handing control over: its nonce bounds the search for contracts it deployed.

@@ -3,7 +3,7 @@
 import type { Address } from 'viem';
 import type { Rule } from '../../findings/rule';
 import { errorMessage } from '../../findings/outcomes';
-import type { ContractScoreResult } from '../index';
+import type { ContractScoreResult, ScoreSubject } from '../index';
 
 export type ModelAnswer =
   /** No model to ask (its file missing or broken, a build without one): lasting, and the user is told. */
@@ -31,18 +31,30 @@ const isFlagged = ({ result }: Scored) => result.threshold !== undefined && resu
 // alarms would cost more than they catch.
 const warns = (s: Scored) => isFlagged(s) && !s.knownAndClean && s.rulesQuestion;
 
-function percent(score: number): string {
-  return `${Math.round(score * 100)} %`;
+type Level = 'high' | 'elevated' | 'low';
+
+/** The score as a person reads it: a band, never a percentage, which would claim a precision the model does not have. */
+function level(a: Scored): Level {
+  return isFlagged(a) ? 'high' : a.result.elevated ? 'elevated' : 'low';
 }
 
+/** Where the risk is, in words a user tells apart: the contract's code, or what this request asks. */
+const WHERE: Record<ScoreSubject, { flagged: string; lead: string; seen: string }> = {
+  contract: { flagged: "This contract's code looks like known drainer contracts", lead: "It is the contract's code that looks like a drainer's.", seen: 'this contract' },
+  request: { flagged: 'This request looks like the requests drainers send', lead: "It is what this request asks that looks like a drainer's, more than the contract's code.", seen: 'this request' },
+  both: { flagged: 'This contract and this request look like known drainers', lead: 'Both the contract\'s code and what this request asks look like a drainer\'s.', seen: 'this contract and request' },
+};
+
 /** What the model said, in the words and evidence both scored findings share. */
-function said({ address, result }: Scored) {
+function said(a: Scored) {
+  const { address, result } = a;
   const { score, threshold } = result;
   const reasons = result.reasons.slice(0, 3);
-  const because = reasons.length ? ` Mainly: ${reasons.join(' ')}` : '';
+  const where = WHERE[result.drivenBy ?? 'both'];
+  const because = reasons.length ? ` What weighed most: ${reasons.join(' ')}` : '';
   return {
-    detail: `The firewall's model compared the contract's code and this call with known scams.${because}`,
-    evidence: { address, score, ...(threshold !== undefined ? { threshold } : {}), reasons },
+    detail: `The firewall's model, run on your computer, compared the contract's code and this call with known scams. ${where.lead}${because}`,
+    evidence: { address, score, level: level(a), ...(threshold !== undefined ? { threshold } : {}), ...(result.drivenBy ? { drivenBy: result.drivenBy } : {}), reasons },
   };
 }
 
@@ -73,7 +85,7 @@ export const modelRules: readonly Rule<ModelAnswer>[] = [
     id: 'model.flagged',
     severity: 'warn',
     summary: 'The contract model scores the contract like known drainers, on a request the rules already question (never on its own).',
-    check: (a) => (a.kind !== 'scored' || !warns(a) ? [] : [{ title: `This contract looks like known drainer contracts (risk ${percent(a.result.score)})`, ...said(a) }]),
+    check: (a) => (a.kind !== 'scored' || !warns(a) ? [] : [{ title: `${WHERE[a.result.drivenBy ?? 'both'].flagged} (high risk)`, ...said(a) }]),
   },
   {
     id: 'model.score',
@@ -81,8 +93,15 @@ export const modelRules: readonly Rule<ModelAnswer>[] = [
     summary: 'The contract model\'s score and reasons, when they are not a warning.',
     check: (a) => {
       if (a.kind !== 'scored' || warns(a)) return [];
-      const level = isFlagged(a) ? (a.knownAndClean ? 'high, but this is a known protocol' : 'high, but nothing else about this request is wrong') : a.result.elevated ? 'somewhat raised: worth a second look' : 'low';
-      return [{ title: `Contract risk ${percent(a.result.score)} (${level})`, ...said(a) }];
+      const seen = WHERE[a.result.drivenBy ?? 'both'].seen;
+      const band = level(a);
+      const title =
+        band === 'high'
+          ? `The firewall's model rates ${seen} high risk, but ${a.knownAndClean ? 'this is a known protocol' : 'nothing else about it is wrong'}`
+          : band === 'elevated'
+            ? `The firewall's model rates ${seen} elevated risk: worth a second look`
+            : `The firewall's model rates ${seen} low risk`;
+      return [{ title, ...said(a) }];
     },
   },
 ];

@@ -99,7 +99,7 @@ export async function settleSimulation(verdict: Verdict, pending: PendingSimulat
     throw error;
   });
   if (first !== LATE) return joinSimulation(verdict, first);
-  const late = makeVerdict(verdict.findings, { score: verdict.score, describing: DESCRIBING, assetChanges: { state: 'late', reason: `the simulation took longer than ${deadlineMs} ms` } });
+  const late = makeVerdict(verdict.findings, { score: verdict.score, describing: DESCRIBING, counterparty: verdict.counterparty, assetChanges: { state: 'late', reason: `the simulation took longer than ${deadlineMs} ms` } });
   void pending.outcome.then((outcome) => {
     if (!outcome) return;
     try {
@@ -140,7 +140,7 @@ export async function simulateRequest(
 export function joinSimulation(verdict: Verdict, outcome: SimulationOutcome | undefined): Verdict {
   if (!outcome) return verdict;
   const others = verdict.findings.filter((f) => !f.id.startsWith('simulation.'));
-  return makeVerdict([...others, ...outcome.findings], { score: verdict.score, describing: DESCRIBING, assetChanges: outcome.assetChanges });
+  return makeVerdict([...others, ...outcome.findings], { score: verdict.score, describing: DESCRIBING, counterparty: verdict.counterparty, assetChanges: outcome.assetChanges });
 }
 
 export { createRpcSimulator, type RpcSimulatorOptions } from './rpc-simulator';
