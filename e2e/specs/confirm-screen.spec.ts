@@ -1,19 +1,17 @@
 // The confirm window in five seconds: for each common warning, at 440 × 680, the verdict's sentence,
 // what would move, the counterparty and both buttons show without scrolling, no two visible lines of
 // findings say the same, and the popup and the history say the sentence the window said.
+// The window is opened by the same fixture as the screenshots in docs/screenshots/ (npm run screenshots).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ROOT } from '../fixtures/browser';
-import { COMMON_WARNINGS, type WarningEnv } from '../fixtures/common-warnings';
-import { decide } from '../fixtures/confirm-window';
+import { COMMON_WARNINGS } from '../fixtures/common-warnings';
 import { countVisibleLines, type LineCount } from '../fixtures/visible-lines';
-import { expect, test } from '../fixtures/test';
+import { CONFIRM_WINDOW, expect, test, WARNING_OPTIONS } from '../fixtures/warning-window';
 
-// Mainnet's id, so that the well-known tokens the requests name are the ones the token list names.
-test.use({ anvilChainId: 1 });
+test.use(WARNING_OPTIONS);
 
-const WINDOW = { width: 440, height: 680 };
 const COUNTS = join(ROOT, 'e2e', '.artifacts', 'confirm-lines.json');
 
 /** Kept across runs and workers, so a before/after comparison can read every warning's count. */
@@ -37,7 +35,8 @@ async function expectOneScreen(dialog: Page): Promise<void> {
   if ((await dialog.getByTestId('counterparty').count()) > 0) await seen('counterparty');
   for (const name of ['Reject', 'Continue']) {
     const button = (await dialog.getByRole('button', { name, exact: true }).boundingBox())!;
-    expect(button.y + button.height, `${name} is in view`).toBeLessThanOrEqual(WINDOW.height);
+    expect(button.y, `${name} is in view`).toBeGreaterThanOrEqual(0);
+    expect(button.y + button.height, `${name} is in view`).toBeLessThanOrEqual(CONFIRM_WINDOW.height);
   }
   // No line said twice: the sentence and every visible finding title differ.
   const titles = [await dialog.getByTestId('summary').innerText(), ...(await dialog.getByTestId('finding-title').filter({ visible: true }).allInnerTexts())];
@@ -60,34 +59,13 @@ async function expectSameSentence(popup: Page, extensionId: string, nextWindow: 
 }
 
 for (const warning of COMMON_WARNINGS) {
-  test(`${warning.name}: one screen`, async ({ context, openDapp, firewall, contracts, server }) => {
-    const env: WarningEnv = {
-      contracts,
-      openDapp,
-      newPage: () => context.newPage(),
-      otherOrigin: server.otherOrigin,
-      setStorage: firewall.setStorage,
-      chainId: 1,
-      async continueThrough(page: Page, send) {
-        const next = firewall.nextConfirmWindow();
-        const pending = send();
-        await decide(await next, 'Continue');
-        expect((await pending).ok).toBe(true);
-      },
-    };
-    const page = await warning.open(env);
-    const next = firewall.nextConfirmWindow();
-    const pending = warning.send(page, env);
-    const dialog = await next;
-    await dialog.setViewportSize(WINDOW);
-    await dialog.getByTestId('verdict').waitFor();
-    await expect(dialog.locator('[data-testid="asset-changes"][data-state="late"]')).toHaveCount(0);
+  test(`${warning.name}: one screen`, async ({ openWarning, context, firewall }) => {
+    const { dialog, reject } = await openWarning(warning);
     record(warning.name, await countVisibleLines(dialog));
     if (process.env.DUMP_WINDOW) console.log(`=== ${warning.name}\n${await dialog.locator('main').innerText()}`);
     await expectOneScreen(dialog);
     const summary = await dialog.getByTestId('summary').innerText();
-    await decide(dialog, 'Reject');
-    expect((await pending).rpcCode).toBe(4001);
+    await reject();
     await expectSameSentence(await context.newPage(), firewall.extensionId, firewall.nextConfirmWindow, summary);
   });
 }
