@@ -52,7 +52,7 @@ describe('grouping one rule\'s findings', () => {
 describe('sayOnce', () => {
   it('sentences that differ by a word are said once; sentences that share little are not merged', () => {
     expect(sayOnce(['USDC (unlimited)', 'USDT (unlimited)', 'DAI (unlimited)'])).toBe('USDC, USDT and DAI (unlimited)');
-    expect(sayOnce(['loses up to an unlimited amount of USDC', 'loses up to an unlimited amount of DAI'])).toBe('loses up to an unlimited amount of USDC and DAI');
+    expect(sayOnce(['up to an unlimited amount of USDC', 'up to an unlimited amount of DAI'])).toBe('up to an unlimited amount of USDC and DAI');
     expect(sayOnce(['0.01 ETH', '1000000 TST'])).toBeUndefined();
     expect(sayOnce(['same', 'same'])).toBe('same');
   });

@@ -140,11 +140,12 @@ export const inputRules: Rule[] = [
           },
         ];
       }
-      const list = failure.unanswered.slice(0, 4).join('; ') + (failure.unanswered.length > 4 ? '; …' : '');
+      const n = failure.unanswered.length;
       return [
         {
           title: 'Your node did not answer, so this request was not checked on chain',
-          detail: `The firewall could not check ${what}. No answer for: ${list}.`,
+          // Which reads went unanswered, and the node's errors, are in the evidence (technical details).
+          detail: `The firewall could not check ${what}: ${n === 1 ? 'one read' : `${n} reads`} got no answer in time. Check your connection or the node in the firewall's settings.`,
           evidence: { unanswered: failure.unanswered },
         },
       ];

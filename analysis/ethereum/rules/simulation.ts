@@ -130,7 +130,8 @@ const nodeFailed = notSimulated(
   true,
   (s, reason) => {
     const why = s.nodeFailure === 'wrong-chain' ? 'your node is on another network, so the firewall did not simulate on it' : 'your node did not answer';
-    return { title: 'What this would move could not be checked', detail: `The firewall could not simulate this request: ${why} (${reason}).`, evidence: { reason: s.reason, nodeFailure: s.nodeFailure } };
+    // The node's own error message stays in the evidence (technical details): it means nothing to most people.
+    return { title: 'What this would move could not be checked', detail: `The firewall could not simulate this request: ${why}. What it would move is not known.`, evidence: { reason, nodeFailure: s.nodeFailure } };
   },
 );
 

@@ -95,12 +95,12 @@ export async function describe(
   return { changes, movements, approvals, parties, notes };
 }
 
-/** "-1.5 TST", "+TNFT #3", "+4 × token 0x12…ab #7"; for signatures "loses up to 100 USDC", "loses up to an unlimited amount of USDC". */
+/** "-1.5 TST", "+TNFT #3", "+4 × token 0x12…ab #7"; for signatures "-up to 100 USDC", "-up to an unlimited amount of USDC". */
 export function display(asset: SimulatedAsset, amount: bigint, chainId: number | undefined, flags: { upTo?: boolean; unlimited?: boolean } = {}): string {
   const name = assetName(asset, chainId);
   const abs = amount < 0n ? -amount : amount;
-  const verb = amount < 0n ? 'loses' : 'gets';
-  if (flags.unlimited) return `${verb} up to an unlimited amount of ${name}`;
+  const sign = amount < 0n ? '-' : '+';
+  if (flags.unlimited) return `${sign}up to an unlimited amount of ${name}`;
   let body: string;
   switch (asset.kind) {
     case 'native':
@@ -116,7 +116,7 @@ export function display(asset: SimulatedAsset, amount: bigint, chainId: number |
       body = `${abs} × ${name}${asset.tokenId === undefined ? ' (any item)' : ` #${asset.tokenId}`}`;
       break;
   }
-  return flags.upTo ? `${verb} up to ${body}` : `${amount < 0n ? '-' : '+'}${body}`;
+  return `${sign}${flags.upTo ? 'up to ' : ''}${body}`;
 }
 
 export function assetName(asset: SimulatedAsset, chainId: number | undefined): string {

@@ -78,15 +78,15 @@ describe('signatureChanges', () => {
     const r = (await signatureChanges(actionsOf('EIP-2612 USDC permit to a personal account'), ME, undefined, 1))!;
     expect(r).toMatchObject({ outcome: 'success', when: 'on-submit', via: 'signature' });
     expect(r.changes.map((c) => [c.party, c.display])).toEqual([
-      [ME, 'loses up to an unlimited amount of USDC'],
-      [THEM, 'gets up to an unlimited amount of USDC'],
+      [ME, '-up to an unlimited amount of USDC'],
+      [THEM, '+up to an unlimited amount of USDC'],
     ]);
     expect(r.approvals).toMatchObject([{ owner: ME, spender: THEM, unlimited: true }]);
   });
 
   it('a Seaport order: the NFT goes for 1 wei and the NFT also goes to the attacker', async () => {
     const r = (await signatureChanges(actionsOf('Seaport: BAYC "listed" for 1 wei to the attacker'), ME, undefined, 1))!;
-    expect(r.changes.find((c) => c.party === ME && BigInt(c.amount) < 0n)!.display).toMatch(/^loses up to .*#1234$/);
+    expect(r.changes.find((c) => c.party === ME && BigInt(c.amount) < 0n)!.display).toMatch(/^-up to .*#1234$/);
     expect(r.changes.some((c) => c.party.toLowerCase() === THEM.toLowerCase() && c.asset.kind === 'erc721')).toBe(true);
     const findings = checkSimulation({ simulation: r, actions: actionsOf('Seaport: BAYC "listed" for 1 wei to the attacker') });
     expect(findings.map((f) => f.id)).toContain('simulation.loss-for-nothing');
