@@ -65,6 +65,7 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
   const { chain, chainId } = opts;
   const supplied = new Map(Object.entries(opts.code ?? {}).map(([a, c]) => [a.toLowerCase(), String(c).toLowerCase() as Hex]));
   const interesting = collectAddresses(actions);
+  const shownOnly = collectShownOnly(actions, interesting);
   const tokens = collectTokens(actions);
   const facts = new Map<string, AddressFacts>();
   const tokenFacts = new Map<string, TokenFacts>();
@@ -99,7 +100,17 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
     }
   }
 
+  const quiet = <T>(p: Promise<T>): Promise<T | undefined> => withTimeout(p, opts.timeoutMs).catch(() => undefined);
+
   await Promise.all([
+    ...[...shownOnly].slice(0, Math.max(0, MAX_ADDRESSES - interesting.size)).map(async (a) => {
+      const address = a as Address;
+      const f: AddressFacts = { address, known: knownContract(address, chainId), code: 'unknown' };
+      facts.set(a, f);
+      const code = supplied.get(a) ?? (reader ? await quiet(reader.getCode(address)) : undefined);
+      if (code !== undefined) classifyCode(f, code);
+      if (reader && f.code === 'eoa') f.nonce = await quiet(reader.getTransactionCount(address));
+    }),
     ...[...interesting].slice(0, MAX_ADDRESSES).map(async (a) => {
       const address = a as Address;
       const f: AddressFacts = { address, known: knownContract(address, chainId), code: 'unknown' };
@@ -159,12 +170,23 @@ function collectAddresses(actions: Action[]): Set<string> {
   for (const a of actions) if (a.kind === 'authorization') add(a.delegate);
   for (const a of actions) if (a.kind === 'transfer') add(a.to);
   for (const a of actions) if (a.kind === 'payout') add(a.recipient);
-  // Who an off-chain order pays and who alone may fill it: the window names them to the user.
-  for (const a of actions) if (a.kind === 'order') for (const p of [...a.paysOthers.map((x) => x.recipient), a.taker]) add(p);
   for (const a of actions) if (a.kind === 'call' && a.depth === 0) add(a.to);
   for (const a of actions) if (a.kind === 'call' && a.depth > 0) add(a.to);
   // The account handing control over: its nonce bounds the search for contracts it deployed.
   for (const a of actions) if (a.kind === 'control') add(a.by);
+  return set;
+}
+
+/**
+ * Addresses read only so that the window can say who they are (who an off-chain order pays, who alone may
+ * fill it): no rule needs them, so a node that does not answer for them is not a failure of the check.
+ */
+function collectShownOnly(actions: Action[], decisive: Set<string>): Set<string> {
+  const set = new Set<string>();
+  for (const a of actions) {
+    if (a.kind !== 'order') continue;
+    for (const p of [...a.paysOthers.map((x) => x.recipient), a.taker]) if (p && BigInt(p) > 0xffffn && !decisive.has(p.toLowerCase())) set.add(p.toLowerCase());
+  }
   return set;
 }
 
