@@ -178,13 +178,15 @@ describe('a plain ETH send, which passes unseen when the chain answers', () => {
     expect(v.findings.map((f) => f.id)).not.toContain('context.unchecked');
   });
 
-  it('warns when the node is down, naming the reads that went unanswered', async () => {
+  it('warns when the node is down, in plain words, with the reads that went unanswered in its evidence', async () => {
     const down = `http://127.0.0.1:${await freePort()}`;
     const v = await analyzeRequest(send(), { chain: createRpcChainReader(down, { timeoutMs: 300 }), timeoutMs: 300 });
     expect(v.verdict).toBe('warn');
     const unchecked = v.findings.find((f) => f.id === 'context.unchecked')!;
     expect(unchecked.title).toMatch(/did not answer/);
-    expect(unchecked.detail).toContain(`code at ${FRIEND.toLowerCase()}`);
+    expect(unchecked.detail).toMatch(/reads? got no answer in time/);
+    expect(unchecked.detail).not.toContain('0x');
+    expect(unchecked.evidence?.unanswered).toEqual(expect.arrayContaining([expect.stringContaining(`code at ${FRIEND.toLowerCase()}`)]));
     // One finding says it: the info-level list of unknowns is not repeated beside it.
     expect(v.findings.map((f) => f.id)).not.toContain('context.unavailable');
   });
