@@ -2,16 +2,11 @@
 // and runs e2e/screenshots/ with this config. Kept out of the e2e config (and so out of `npm test`): the
 // windows they picture are checked there already, opened by the same fixture (e2e/fixtures/warning-window.ts).
 import { defineConfig } from '@playwright/test';
+import e2e from './playwright.config';
 
 export default defineConfig({
+  ...e2e,
   testDir: './screenshots',
   outputDir: `./.artifacts/screenshot-results/${process.pid}`,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
-  fullyParallel: false,
-  // Each worker runs its own Chromium and anvil; the machines have two cores.
-  workers: 1,
-  retries: 0,
-  reporter: [['list']],
   use: { trace: 'retain-on-failure' },
 });
