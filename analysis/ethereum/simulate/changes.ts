@@ -1,6 +1,6 @@
 // From individual movements to what each party gains and loses, named and formatted. Token metadata
 // and account code come through the chain reader, whose cache the rest of the analysis shares.
-import { tokenSymbol } from '../registry/token-names';
+import { bundledToken, tokenSymbol } from '../registry/token-names';
 import { formatUnits, getAddress, type Address } from 'viem';
 import type { ChainReader } from '../context/chain-reader';
 import { nativeSymbol } from '../format';
@@ -64,7 +64,8 @@ export async function describe(
   await Promise.all([
     ...tokenList.map(async (t) => {
       const got = reader ? await withTimeout(reader.getTokenInfo(t as Address), TIME_BUDGET.tokenMetadataMs).catch(() => undefined) : undefined;
-      const decimals = got?.decimals ?? KNOWN_DECIMALS[t];
+      // The chain's answer first, then the registry's major tokens, then the bundled token list (display only).
+      const decimals = got?.decimals ?? KNOWN_DECIMALS[t] ?? bundledToken(t, chainId)?.decimals;
       info.set(t, { symbol: tokenSymbol(t, chainId, got?.symbol), decimals });
     }),
     ...partyList.map(async (p) => {
