@@ -6,6 +6,7 @@ import { strings } from './strings';
 const s = strings.confirm;
 
 const loses = (c: AssetChange) => c.amount.startsWith('-');
+const only = (others: Map<string, unknown>) => [...others.keys()][0]!;
 const words = (c: AssetChange) => c.display.replace(/^[+-]\s*/, '');
 
 /** One line per direction and way of saying it: "loses up to an unlimited amount of USDC, USDT and DAI", not three. */
@@ -79,7 +80,7 @@ export function AssetChanges({ report, signer }: { report?: AssetChangesReport; 
         {result.approvals.length > 0 && <Permissions approvals={result.approvals} />}
         {others.size > 0 && (
           <details className="others">
-            <summary>{s.others(others.size)}</summary>
+            <summary>{others.size === 1 ? s.otherGets(shortAddress(only(others)), s.partyCode[result.parties[only(others)] ?? 'unknown']) : s.others(others.size)}</summary>
             {[...others].map(([party, changes]) => (
               <div className="party" key={party} data-party={party.toLowerCase()}>
                 <h3 title={party}>{shortAddress(party)}</h3>

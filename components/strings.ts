@@ -32,7 +32,10 @@ export const en = {
     changesReverted: (reason: string) => `The simulation says this transaction would fail: ${reason}`,
     sends: 'you send',
     receives: 'you receive',
-    others: (n: number) => (n === 1 ? 'What another address gets' : `What ${n} other addresses get`),
+    others: (n: number) => `What ${n} other addresses get`,
+    // Where your assets end up is what matters most after what you give: named in the line that unfolds to it.
+    otherGets: (who: string, what: string) => `What ${who}${what ? `, ${what},` : ''} gets`,
+    partyCode: { eoa: 'a personal account', contract: 'a contract', unknown: '' },
     mayTake: (spender: string, tokens: string) => `${spender} may take ${tokens}`,
     noLongerTakes: (spender: string, tokens: string) => `${spender} may no longer take ${tokens}`,
     scope: { all: 'all items', unlimited: 'unlimited' },
