@@ -26,8 +26,10 @@ export const useSettingsStore = create<SettingsState>((set) => ({
     return () => unwatch.forEach((u) => u());
   },
   async set(name, value) {
-    await (settingItems[name] as { setValue(v: unknown): Promise<void> }).setValue(value);
+    // Shown at once, so a switch flips under the click rather than after the write; the storage watch
+    // brings back what was really stored.
     set((state) => ({ settings: state.settings && { ...state.settings, [name]: value } }));
+    await (settingItems[name] as { setValue(v: unknown): Promise<void> }).setValue(value);
   },
 }));
 

@@ -150,7 +150,7 @@ test('the popup counts what happened, turns protection off and on, and links to 
 
   // Details of the past decision open in a tab.
   const details = context.waitForEvent('page', { predicate: (p) => p.url().includes('confirm.html?history=') });
-  await popup.getByRole('button', { name: 'Details' }).first().click();
+  await popup.getByTestId('recent').first().getByRole('button').click();
   const detailPage = await details;
   await expect(detailPage.getByTestId('past-outcome')).toContainText('Rejected');
 
