@@ -20,7 +20,7 @@ export function isPopupPage(sender: Browser.runtime.MessageSender): boolean {
   if (sender.id !== browser.runtime.id || !sender.url) return false;
   try {
     const url = new URL(sender.url);
-    return `${url.origin}${url.pathname}` === browser.runtime.getURL(POPUP_PAGE as '/');
+    return `${url.protocol}//${url.host}${url.pathname}` === browser.runtime.getURL(POPUP_PAGE as '/');
   } catch {
     return false;
   }

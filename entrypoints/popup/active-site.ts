@@ -26,7 +26,7 @@ export async function activeSite(): Promise<ActiveSite | undefined> {
 function siteOf(href: string): ActiveSite | undefined {
   try {
     const url = new URL(href);
-    if (`${url.origin}${url.pathname}` === browser.runtime.getURL('/blocked.html')) {
+    if (`${url.protocol}//${url.host}${url.pathname}` === browser.runtime.getURL('/blocked.html')) {
       const stopped = new URL(url.searchParams.get('url') ?? '');
       return stopped.protocol === 'http:' || stopped.protocol === 'https:' ? { origin: stopped.origin, blocked: true } : undefined;
     }
