@@ -1,6 +1,6 @@
 // The one message protocol of the extension, as a discriminated union per boundary, with runtime
 // validators for everything that starts in the page (the page may be the attacker).
-import type { Verdict, WalletRequest } from '../analysis/types';
+import type { Severity, Verdict, WalletRequest } from '../analysis/types';
 
 export type { WalletRequest };
 
@@ -103,6 +103,42 @@ export interface ConfirmDecideMessage {
 }
 export type PageToBackground = ConfirmGetMessage | ConfirmDecideMessage;
 
+// ---- popup -> background
+/** What the firewall knows about the site of the tab the popup was opened on. */
+export interface SiteStatusMessage {
+  type: 'popup/site';
+  /** The tab's origin (http or https). */
+  origin: string;
+}
+export type PopupToBackground = SiteStatusMessage;
+
+/** A site rule's finding, in the words the confirm window uses. */
+export interface SiteFinding {
+  id: string;
+  severity: Severity;
+  title: string;
+  detail: string;
+}
+
+/** The domain model's view of the site: its score, or why it was not asked. */
+export type SiteModelView =
+  | { kind: 'scored'; score: number; threshold: number }
+  /** The lists already know the site (listed or allow-listed), or it is a local address: not the model's to judge. */
+  | { kind: 'not-asked' }
+  /** The model failed or took too long. */
+  | { kind: 'unavailable' };
+
+export interface SiteStatus {
+  host: string;
+  /** False when the site lists could not be loaded: nothing is known either way. */
+  listsLoaded: boolean;
+  /** The site rules' findings (lists, look-alikes, the allowlist, the model), as the window shows them. */
+  findings: SiteFinding[];
+  model: SiteModelView;
+  /** The user chose "Continue anyway" on the full-page warning for this site. */
+  openedAnyway: boolean;
+}
+
 /** Which node the analysis read the chain from: the user's, a default public one, or the wallet's connection. */
 export interface CheckedOn {
   kind: 'settings' | 'default' | 'wallet';
@@ -176,6 +212,17 @@ export function parsePageMessage(v: unknown): PageToBackground | null {
     return { type: 'confirm/decide', requestId: v.requestId, decision: v.decision, trustSite: v.trustSite === true };
   }
   return null;
+}
+
+/** Validates a message from the popup: only an http(s) origin is accepted, and it is read back as one. */
+export function parsePopupMessage(v: unknown): PopupToBackground | null {
+  if (!isRecord(v) || v.type !== 'popup/site' || typeof v.origin !== 'string' || v.origin.length > 2048) return null;
+  try {
+    const url = new URL(v.origin);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? { type: 'popup/site', origin: url.origin } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Parses what the guard sends; the bridge runs it on every message before anything else. */

@@ -17,6 +17,9 @@ import type {
   ContentToBackground,
   PageToBackground,
   PendingView,
+  PopupToBackground,
+  SiteStatus,
+  SiteStatusMessage,
   StatusMessage,
   StatusReply,
   TamperMessage,
@@ -29,7 +32,7 @@ interface SchemaEntry {
   Reply: unknown;
 }
 
-/** What the background answers, to the bridge (the first three) and to the confirm window. */
+/** What the background answers, to the bridge (the first three), to the confirm window and to the popup. */
 export type BackgroundSchema = [
   { Message: AnalyzeMessage; Reply: AnalyzeResponse },
   { Message: StatusMessage; Reply: StatusReply },
@@ -38,6 +41,8 @@ export type BackgroundSchema = [
   { Message: ConfirmGetMessage; Reply: PendingView | null },
   /** False when the request was already decided, or the window asking is not the one opened for it. */
   { Message: ConfirmDecideMessage; Reply: boolean },
+  /** What the firewall knows about the popup's tab's site; null from any sender but the popup. */
+  { Message: SiteStatusMessage; Reply: SiteStatus | null },
 ];
 
 /** What a frame's bridge answers to the background. */
@@ -52,7 +57,7 @@ export type MessageOf<S extends readonly SchemaEntry[]> = S[number]['Message'];
 // The schemas list the same messages as the unions the validators return (messages.ts): a message
 // added to one and not the other fails to compile here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const schemasMatchValidators: [Same<MessageOf<BackgroundSchema>, ContentToBackground | PageToBackground>, Same<MessageOf<FrameSchema>, BackgroundToContent>] = [true, true];
+const schemasMatchValidators: [Same<MessageOf<BackgroundSchema>, ContentToBackground | PageToBackground | PopupToBackground>, Same<MessageOf<FrameSchema>, BackgroundToContent>] = [true, true];
 void schemasMatchValidators;
 
 /** What a send resolves to when there is no reply: null from the background that refused it, undefined when nothing answered. */

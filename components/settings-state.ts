@@ -12,22 +12,31 @@ interface SettingsState {
   set<K extends SettingName>(name: K, value: Settings[K]): Promise<void>;
 }
 
+const refresh = async (set: (partial: Partial<SettingsState>) => void) => {
+  const [settings, history, counts] = await Promise.all([readSettings(), historyItem.getValue(), countsItem.getValue()]);
+  set({ settings, history, counts });
+};
+
 export const useSettingsStore = create<SettingsState>((set) => ({
   settings: undefined,
   history: [],
   counts: undefined,
   start() {
-    const refresh = async () => {
-      const [settings, history, counts] = await Promise.all([readSettings(), historyItem.getValue(), countsItem.getValue()]);
-      set({ settings, history, counts });
-    };
-    void refresh();
-    const unwatch = [...Object.values(settingItems), historyItem, countsItem].map((item) => (item as { watch(cb: () => void): () => void }).watch(() => void refresh()));
+    void refresh(set);
+    const unwatch = [...Object.values(settingItems), historyItem, countsItem].map((item) => (item as { watch(cb: () => void): () => void }).watch(() => void refresh(set)));
     return () => unwatch.forEach((u) => u());
   },
   async set(name, value) {
-    await (settingItems[name] as { setValue(v: unknown): Promise<void> }).setValue(value);
+    // Shown at once, so a switch flips under the click rather than after the write; the storage watch
+    // brings back what was really stored.
     set((state) => ({ settings: state.settings && { ...state.settings, [name]: value } }));
+    try {
+      await (settingItems[name] as { setValue(v: unknown): Promise<void> }).setValue(value);
+    } catch (error) {
+      // Not stored: show what is.
+      await refresh(set);
+      throw error;
+    }
   },
 }));
 

@@ -45,14 +45,15 @@ async function expectOneScreen(dialog: Page): Promise<void> {
 
 /** The popup's recent decisions and the history's window read the sentence the window said. */
 async function expectSameSentence(popup: Page, extensionId: string, nextWindow: () => Promise<Page>, summary: string): Promise<void> {
-  const row = popup.locator('tr').first();
+  const row = popup.getByTestId('recent').first();
   // The history is written as the decision is delivered: the popup reads it when it opens.
   await expect(async () => {
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await expect(row).toContainText(summary, { timeout: 1_000 });
   }).toPass();
   const past = nextWindow();
-  await row.getByRole('button', { name: 'Details' }).click();
+  // The sentence itself opens the details.
+  await row.getByRole('button', { name: summary }).click();
   const shown = await past;
   await expect(shown.getByTestId('summary')).toHaveText(summary);
   await expect(shown.getByTestId('past-outcome')).toContainText('Rejected');

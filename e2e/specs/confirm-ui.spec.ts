@@ -150,7 +150,7 @@ test('the popup counts what happened, turns protection off and on, and links to 
 
   // Details of the past decision open in a tab.
   const details = context.waitForEvent('page', { predicate: (p) => p.url().includes('confirm.html?history=') });
-  await popup.getByRole('button', { name: 'Details' }).first().click();
+  await popup.getByTestId('recent').first().getByRole('button').click();
   const detailPage = await details;
   await expect(detailPage.getByTestId('past-outcome')).toContainText('Rejected');
 
@@ -165,14 +165,16 @@ test('the popup counts what happened, turns protection off and on, and links to 
 test('the options page checks an RPC by asking its chain id, and refuses a malformed settings file', async ({ context, firewall, anvil }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${firewall.extensionId}/options.html`);
-  const row = options.locator('tr[data-chain="31337"]');
+  const row = options.locator('li[data-chain="31337"]');
+  await row.getByText('Choose a node (advanced)').click();
   await row.getByRole('textbox').fill(anvil.url);
   await row.getByRole('button', { name: 'Check and save' }).click();
-  await expect(row.getByRole('status')).toHaveText('The node answered: chain 31337. Saved.');
-  const chain1 = options.locator('tr[data-chain="1"]');
+  await expect(row.getByRole('status')).toHaveText('The node answered for Anvil. Saved.');
+  const chain1 = options.locator('li[data-chain="1"]');
+  await chain1.getByText('Choose a node (advanced)').click();
   await chain1.getByRole('textbox').fill(anvil.url);
   await chain1.getByRole('button', { name: 'Check and save' }).click();
-  await expect(chain1.getByRole('status')).toHaveText('This node serves chain 31337, not 1. Not saved.');
+  await expect(chain1.getByRole('status')).toHaveText('This node serves Anvil (chain id 31337), not Ethereum. Not saved.');
 
   await options.getByTestId('import').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"protection":"yes"}') });
   await expect(options.getByTestId('status')).toContainText('Not imported');

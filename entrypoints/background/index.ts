@@ -1,7 +1,7 @@
 // Wiring only: each message to the handler its schema names, the browser's events to the decisions
 // they settle, and the background's long-lived parts started.
 import { browser, defineBackground, type Browser } from '#imports';
-import { parseContentMessage, parsePageMessage } from '../../common/messages';
+import { parseContentMessage, parsePageMessage, parsePopupMessage } from '../../common/messages';
 import { getPending } from '../../common/pending-store';
 import { route, type BackgroundSchema, type Handlers, type MessageOf } from '../../common/protocol';
 import { checkRequest } from './check-request';
@@ -10,6 +10,7 @@ import { createDecisions, extensionBrowser, settleOnClose } from './decisions';
 import { senderPlace } from './sender-origin';
 import { startSiteRisk } from './site-lists';
 import { watchNavigations } from './site-navigation';
+import { isPopupPage, siteStatus } from './site-status';
 import { reportTamper, watchTamperReports } from './tamper-store';
 
 type Sender = Browser.runtime.MessageSender;
@@ -26,11 +27,14 @@ const handlers: Handlers<BackgroundSchema, Sender> = {
   },
   'confirm/get': ({ requestId }, sender) => decisions.view(requestId, sender),
   'confirm/decide': (message, sender) => decisions.decide(message, sender),
+  'popup/site': async ({ origin }, sender) => (isPopupPage(sender) ? siteStatus(origin) : null),
 };
 
-/** Only the confirm page may send what the confirm page sends; anything else is read as coming from a page. */
+/** Only the confirm page and the popup may send what they send; anything else is read as coming from a page. */
 function parse(raw: unknown, sender: Sender): MessageOf<BackgroundSchema> | null {
-  return extensionBrowser.isConfirmPage(sender) ? parsePageMessage(raw) : parseContentMessage(raw);
+  if (extensionBrowser.isConfirmPage(sender)) return parsePageMessage(raw);
+  if (isPopupPage(sender)) return parsePopupMessage(raw);
+  return parseContentMessage(raw);
 }
 
 export default defineBackground(() => {

@@ -9,9 +9,9 @@ import { RpcSettings } from './RpcSettings';
 
 const o = strings.options;
 
-function SiteList({ title, empty, action, sites, onRemove }: { title: string; empty: string; action: string; sites: string[]; onRemove(site: string): void }) {
+function SiteList({ title, empty, action, actionLabel, sites, onRemove, testId }: { title: string; empty: string; action: string; actionLabel(site: string): string; sites: string[]; onRemove(site: string): void; testId: string }) {
   return (
-    <section>
+    <section data-testid={testId}>
       <h2>{title}</h2>
       {sites.length === 0 ? (
         <p className="muted">{empty}</p>
@@ -19,7 +19,10 @@ function SiteList({ title, empty, action, sites, onRemove }: { title: string; em
         <ul>
           {sites.map((site) => (
             <li key={site}>
-              {site} <button onClick={() => onRemove(site)}>{action}</button>
+              {site}{' '}
+              <button onClick={() => onRemove(site)} aria-label={actionLabel(site)}>
+                {action}
+              </button>
             </li>
           ))}
         </ul>
@@ -53,7 +56,6 @@ export function OptionsApp() {
   return (
     <main>
       <h1>{o.title}</h1>
-      <RpcSettings chosen={settings.rpcUrls} onSave={(next) => set('rpcUrls', next)} />
       <section>
         <h2 id="sensitivity-title">{o.sensitivity}</h2>
         <div role="radiogroup" aria-labelledby="sensitivity-title">
@@ -65,8 +67,25 @@ export function OptionsApp() {
           ))}
         </div>
       </section>
-      <SiteList title={o.trusted} empty={o.trustedNone} action={o.untrust} sites={settings.trustedSites} onRemove={(s) => void set('trustedSites', toggled(settings.trustedSites, s, false))} />
-      <SiteList title={o.paused} empty={o.pausedNone} action={o.resume} sites={settings.pausedSites} onRemove={(s) => void set('pausedSites', toggled(settings.pausedSites, s, false))} />
+      <SiteList
+        testId="trusted-sites"
+        title={o.trusted}
+        empty={o.trustedNone}
+        action={o.untrust}
+        actionLabel={o.untrustSite}
+        sites={settings.trustedSites}
+        onRemove={(s) => void set('trustedSites', toggled(settings.trustedSites, s, false))}
+      />
+      <SiteList
+        testId="paused-sites"
+        title={o.paused}
+        empty={o.pausedNone}
+        action={o.resume}
+        actionLabel={o.resumeSite}
+        sites={settings.pausedSites}
+        onRemove={(s) => void set('pausedSites', toggled(settings.pausedSites, s, false))}
+      />
+      <RpcSettings chosen={settings.rpcUrls} onSave={(next) => set('rpcUrls', next)} />
       <section>
         <h2>{o.lists}</h2>
         <label className="check">
