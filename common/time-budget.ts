@@ -40,6 +40,8 @@ export const TIME_BUDGET = {
   modelReadyWaitMs: 1_500,
   /** Finding the code behind a proxy is a nicety: past this, the proxy itself is scored. */
   proxyLookupMs: 800,
+  /** The popup's view of a site waits this long at most for the domain model (its first load in a worker takes longest). */
+  popupSiteModelMs: 4_000,
 
   lateAllowWaitMs,
   sourceChoiceMs,

@@ -8,12 +8,11 @@ import { scoreSite, siteModelRules, type SiteScore } from '../../analysis/site/m
 import { siteListRules, siteNameRules, type PageContext } from '../../analysis/site/site-rules';
 import type { SiteModelView, SiteStatus } from '../../common/messages';
 import { isExcepted } from '../../common/site-exceptions';
+import { TIME_BUDGET } from '../../common/time-budget';
 import { withTimeout } from '../../common/timeout';
 import { currentSiteRisk } from './site-lists';
 
 const POPUP_PAGE = '/popup.html';
-/** The popup waits this long at most for the domain model (its first load in a worker takes longest). */
-const MODEL_WAIT_MS = 4000;
 
 /** The toolbar popup of this extension, and nothing else: no page, no other extension. */
 export function isPopupPage(sender: Browser.runtime.MessageSender): boolean {
@@ -34,7 +33,7 @@ export async function siteStatus(origin: string): Promise<SiteStatus | null> {
   const page: PageContext = { origin: { origin }, site };
   const findings = [...runRules(siteListRules, page), ...runRules(siteNameRules, page)];
   let model: SiteModelView = { kind: 'not-asked' };
-  const score = await withTimeout(scoreSite({ origin }, site), MODEL_WAIT_MS).catch((error: unknown): SiteScore => ({ host, error }));
+  const score = await withTimeout(scoreSite({ origin }, site), TIME_BUDGET.popupSiteModelMs).catch((error: unknown): SiteScore => ({ host, error }));
   if (score) {
     findings.push(...runRules(siteModelRules, score).filter((f) => f.id !== 'site.model-unavailable'));
     model = score.score ? { kind: 'scored', score: score.score.score, threshold: score.score.threshold } : { kind: 'unavailable' };
