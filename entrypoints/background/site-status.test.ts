@@ -53,7 +53,10 @@ describe('siteStatus', () => {
 
   it('says the model could not judge when it cannot load (a damaged model file), without a finding', async () => {
     const damaged = createDomainScorer({ modelBytes: new TextEncoder().encode('not a model'), wasmBinary: readFileSync(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm')) });
-    site = { ...lists, scoreDomain: async (host) => (await damaged).score(host) };
+    site = { ...lists, scoreDomain: async (host) => {
+      const { score, threshold, reasons } = await (await damaged).score(host);
+      return { score, threshold, reasons: reasons.map((r) => r.words) };
+    } };
     expect(await siteStatus('https://quiet-garden-notes.org')).toMatchObject({ findings: [], model: { kind: 'unavailable' } });
   });
 
