@@ -5,9 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { ROOT } from '../fixtures/browser';
+import { KNOWN_DAPP_HOST, ROOT } from '../fixtures/browser';
 import { COMMON_WARNINGS, type CommonWarning } from '../fixtures/common-warnings';
 import type { Firewall } from '../fixtures/test';
+import { openPopup, POPUP_SIZE } from '../fixtures/popup';
 import { CONFIRM_WINDOW, expect, test, WARNING_OPTIONS, type WarningWindow } from '../fixtures/warning-window';
 
 test.use(WARNING_OPTIONS);
@@ -18,6 +19,8 @@ const OUT = join(ROOT, 'docs', 'screenshots');
 interface ShotFixtures {
   context: BrowserContext;
   firewall: Firewall;
+  /** The test server's two origins: localhost and 127.0.0.1. */
+  server: { url: string; otherOrigin: string };
   openDapp(path?: string): Promise<Page>;
   openWarning(warning: CommonWarning): Promise<WarningWindow>;
 }
@@ -41,13 +44,52 @@ const SHOTS: readonly Shot[] = [
       return { page: dialog, close: reject };
     },
   })),
+  // The popup on a site a list names (the user's own blocked sites, merged like a list: a test origin is on no shipped list).
+  popupOn('popup-listed-site', async ({ context, firewall, server }) => {
+    await firewall.setStorage({ userBlockedSites: ['127.0.0.1'] });
+    const page = await context.newPage();
+    await page.goto(new URL('/dapp.html', server.otherOrigin).href).catch(() => {});
+    return page;
+  }),
+  popupOn('popup-known-dapp', async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.goto(`http://${KNOWN_DAPP_HOST}:${new URL(server.url).port}/dapp.html`);
+    return page;
+  }),
+  popupOn('popup-unknown-site', ({ openDapp }) => openDapp()),
+  {
+    name: 'settings',
+    size: { width: 800, height: 900 },
+    async open({ context, firewall }) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 800, height: 900 });
+      await page.goto(`chrome-extension://${firewall.extensionId}/options.html`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      return { page, close: () => page.close() };
+    },
+  },
 ];
+
+/** The toolbar popup over the page `visit` opens, as a click on the toolbar shows it. */
+function popupOn(name: string, visit: (f: ShotFixtures) => Promise<Page>): Shot {
+  return {
+    name,
+    size: POPUP_SIZE,
+    async open(f) {
+      const site = await visit(f);
+      await site.bringToFront();
+      const popup = await openPopup(f.context, f.firewall);
+      await popup.setViewportSize(POPUP_SIZE);
+      return { page: popup, close: () => popup.close() };
+    },
+  };
+}
 
 mkdirSync(OUT, { recursive: true });
 
 for (const shot of SHOTS) {
-  test(shot.name, async ({ context, firewall, openDapp, openWarning }) => {
-    const { page, close } = await shot.open({ context, firewall, openDapp, openWarning });
+  test(shot.name, async ({ context, firewall, openDapp, openWarning, server }) => {
+    const { page, close } = await shot.open({ context, firewall, openDapp, openWarning, server });
     expect(page.viewportSize()).toEqual(shot.size);
     const backgrounds: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,23 +1,14 @@
 // The popup and the settings page as a new user meets them: the popup answers "is this site known to
 // be bad, and is protection on here?" first, and the settings page names every chain, with the node
 // automatic unless the user chooses one (checked against the e2e anvil before it is saved).
-import type { BrowserContext, Page } from '@playwright/test';
 import { freshAddress } from '../fixtures/addresses';
+import { KNOWN_DAPP_HOST } from '../fixtures/browser';
 import { decide } from '../fixtures/confirm-window';
+import { openPopup } from '../fixtures/popup';
 import type { Firewall } from '../fixtures/test';
 import { expect, test } from '../fixtures/test';
 
 const sent = (log: { method: string }[]) => log.filter((e) => e.method === 'eth_sendTransaction');
-
-/** Opens the popup as the toolbar would: in the background, so the tab under test stays the active one. */
-async function openPopup(context: BrowserContext, firewall: Firewall): Promise<Page> {
-  const opened = context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/popup.html') });
-  const worker = await firewall.serviceWorker();
-  await worker.evaluate((url) => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.tabs.create({ url, active: false }), `chrome-extension://${firewall.extensionId}/popup.html`);
-  const popup = await opened;
-  await popup.getByTestId('site-verdict').waitFor();
-  return popup;
-}
 
 async function stored(firewall: Firewall, key: string): Promise<unknown> {
   const worker = await firewall.serviceWorker();
@@ -64,6 +55,15 @@ test.describe('the popup', () => {
     await decide(await next, 'Reject');
     expect((await pending).rpcCode).toBe(4001);
     expect(sent(server.walletLog)).toHaveLength(1);
+  });
+
+  test('on a known dapp: it says so, by the allowlist the window uses', async ({ context, firewall, server }) => {
+    const page = await context.newPage();
+    await page.goto(`http://${KNOWN_DAPP_HOST}:${new URL(server.url).port}/dapp.html`);
+    await page.bringToFront();
+    const popup = await openPopup(context, firewall);
+    await expect(popup.getByTestId('site-verdict')).toHaveText(`${KNOWN_DAPP_HOST} is a known dapp`);
+    await expect(popup.getByTestId('site-state')).toHaveText(/^Protection is on here/);
   });
 
   test('on a listed site: it says the site is listed, in the window\'s words, and that protection is on', async ({ context, firewall, server }) => {
