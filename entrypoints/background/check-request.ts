@@ -14,6 +14,7 @@ import { TIME_BUDGET } from '../../common/time-budget';
 import { withTimeout } from '../../common/timeout';
 import { strings } from '../../components/strings';
 import { frameOf, type Decisions } from './decisions';
+import { warmContractModel } from './contract-model';
 import { judge, type Judgement } from './judge';
 import { MAX_OPEN_PER_TAB, TOO_MANY_OPEN, createAnalysisCounter } from './open-requests';
 import { rememberRecipient } from './sent-addresses';
@@ -25,6 +26,7 @@ const analysis = createAnalysisCounter();
 export async function checkRequest(message: AnalyzeMessage, sender: Browser.runtime.MessageSender, decisions: Decisions): Promise<AnalyzeResponse> {
   const place = senderPlace(sender);
   if (!place) return { type: 'decided', action: 'reject', message: 'The request did not come from a page.' };
+  warmContractModel();
   // Counted in before the first await, so a burst of requests sees itself.
   const position = analysis.enter(place.tabId);
   try {

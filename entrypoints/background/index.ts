@@ -10,6 +10,7 @@ import { createDecisions, extensionBrowser, settleOnClose } from './decisions';
 import { senderPlace } from './sender-origin';
 import { startSiteRisk } from './site-lists';
 import { watchNavigations } from './site-navigation';
+import { exposeStartupTiming, markStartup } from './startup-timing';
 import { reportTamper, watchTamperReports } from './tamper-store';
 
 type Sender = Browser.runtime.MessageSender;
@@ -34,6 +35,8 @@ function parse(raw: unknown, sender: Sender): MessageOf<BackgroundSchema> | null
 }
 
 export default defineBackground(() => {
+  markStartup('scriptEvaluatedAt');
+  exposeStartupTiming();
   startContractModel();
   startSiteRisk();
   watchNavigations();
