@@ -1,11 +1,12 @@
 // The model's life in the service worker: loaded once per worker, reused by every request.
 //
-// When it loads: on the first request the worker is asked to check, not when the worker starts. Chrome
-// starts the worker for every navigation (the phishing-list check) and every closed tab, and compiling
-// onnxruntime's 14 MB wasm then ran on every core while the page the user had just opened was loading
-// (bench/profile-page-load.ts: a plain page after a worker stop reached DOMContentLoaded 2.4× as late as
-// without the firewall). Pages that never ask for a signature now never pay for the model. A request
-// never waits longer than TIME_BUDGET.modelReadyWaitMs for it (the rules decide meanwhile).
+// When it loads: when the first request to check arrives in this worker life, not when the worker
+// starts. Chrome starts the worker for every navigation (the phishing-list check) and every closed
+// tab, and compiling onnxruntime's 14 MB wasm then ran on every core while the page the user had just
+// opened was loading (bench/profile-page-load.ts: a plain page after a worker stop reached
+// DOMContentLoaded 2.4× as late as without the firewall). Pages that never ask for a signature never
+// pay for the model. A request never waits longer than TIME_BUDGET.modelReadyWaitMs for it (the rules
+// decide meanwhile).
 import { browser } from '#imports';
 import { ModelMissingError } from '../../analysis/ethereum';
 import type { FeatureInput } from '../../model/features';
