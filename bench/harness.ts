@@ -10,11 +10,14 @@ import { FIREWALL_DIR, launchBrowser } from '../e2e/fixtures/browser';
 import { freePort } from '../e2e/fixtures/free-port';
 import { attachToWorker } from '../e2e/fixtures/heap';
 
-/** Copies .output/chrome-mv3 to a temporary folder; the copy is what the run loads and measures. */
-export function snapshotBuild(): { dir: string; remove(): void } {
-  if (!existsSync(join(FIREWALL_DIR, 'manifest.json'))) throw new Error(`no build at ${FIREWALL_DIR}: run "npx wxt build" first`);
+/**
+ * Copies .output/chrome-mv3 (or BENCH_BUILD_DIR, to measure another build, such as one kept from
+ * before a change) to a temporary folder; the copy is what the run loads and measures.
+ */
+export function snapshotBuild(from = process.env.BENCH_BUILD_DIR ?? FIREWALL_DIR): { dir: string; remove(): void } {
+  if (!existsSync(join(from, 'manifest.json'))) throw new Error(`no build at ${from}: run "npx wxt build" first`);
   const dir = mkdtempSync(join(tmpdir(), 'txfw-bench-build-'));
-  cpSync(FIREWALL_DIR, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -23,7 +26,7 @@ export function launch(walletDir: string, firewallDir: string | null): Promise<B
   return firewallDir ? launchBrowser({ walletDir, firewallDir }) : launchBrowser({ walletDir, withFirewall: false });
 }
 
-export { firewallWorker, stopServiceWorker } from '../e2e/fixtures/service-worker';
+export { firewallWorker, stopServiceWorker, workerStopper, type WorkerStopper } from '../e2e/fixtures/service-worker';
 
 export interface HeapUsage {
   usedSize: number;
@@ -53,13 +56,23 @@ export async function pageHeap(cdp: CDPSession): Promise<HeapUsage & { jsHeapUse
   return { ...usage, jsHeapUsedSize: metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN };
 }
 
-/** A plain page with no script of its own, for the page-load figure. */
-export async function startPlainServer(): Promise<{ url: string; stop(): Promise<void> }> {
-  const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain</title></head><body><h1>A plain page</h1><p>No scripts.</p></body></html>';
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body));
+/** How many frames the frames page embeds (the page-load figure for a page full of ads and widgets). */
+export const FRAME_COUNT = 20;
+
+/**
+ * A plain page with no script of its own (`url`), and a page that embeds it FRAME_COUNT times
+ * (`framesUrl`): the guard and the bridge run in every frame.
+ */
+export async function startPlainServer(): Promise<{ url: string; framesUrl: string; stop(): Promise<void> }> {
+  const plain = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain</title></head><body><h1>A plain page</h1><p>No scripts.</p></body></html>';
+  const frames = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frames</title></head><body>${'<iframe src="/plain.html" width="160" height="90"></iframe>'.repeat(FRAME_COUNT)}</body></html>`;
+  const server = createServer((req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(req.url?.startsWith('/frames.html') ? frames : plain),
+  );
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://localhost:${port}/plain.html`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  const origin = `http://localhost:${port}`;
+  return { url: `${origin}/plain.html`, framesUrl: `${origin}/frames.html`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 export function dirSize(dir: string, filter: (name: string) => boolean = () => true): number {

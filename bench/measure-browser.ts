@@ -15,7 +15,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { encodeFunctionData, erc20Abi, maxUint256, type Address, type Hex } from 'viem';
 import { DEV_ACCOUNT } from '../e2e/fixtures/anvil';
 import { RECIPIENT, freshAddress } from '../e2e/fixtures/addresses';
-import { pageHeap, stopServiceWorker, workerHeap, type HeapUsage } from './harness';
+import { firewallWorker, pageHeap, workerHeap, type HeapUsage, type WorkerStopper } from './harness';
 import type { Variant } from './measure-passthrough';
 
 type BenchWindow = Window & {
@@ -130,15 +130,54 @@ export async function warnSample(context: BrowserContext, extensionId: string, p
 export interface ColdSamples {
   allow: number[];
   warn: WarnSample[];
+  /** Per round, after the allowed request: where this worker life's start went. */
+  startup: StartupSplit[];
+}
+
+/** ms since the worker started (its performance.now()), from the worker's own marks. */
+export interface StartupSplit {
+  /** background.js evaluated. */
+  scriptMs?: number;
+  /** The site lists: fetched and indexed (from asked to ready). */
+  listsMs?: number;
+  /** The contract model: its file, then onnxruntime's wasm and the session. */
+  modelFileMs?: number;
+  modelRuntimeMs?: number;
+  /** When the model was ready, since the worker started. */
+  modelReadyAt?: number;
+}
+
+type StartupGlobal = {
+  __txFirewallStartup?: { timing(): { scriptEvaluatedAt?: number; listsAskedAt?: number; listsReadyAt?: number } };
+  __txFirewallModel: { status(): { state: string; readyAt?: number; phases?: { modelFileMs: number; runtimeAndSessionMs: number } } };
+};
+
+/** Waits (≤ 10 s) for the model of this worker life, then reads the worker's marks. */
+async function startupSplit(context: BrowserContext): Promise<StartupSplit> {
+  const worker = await firewallWorker(context);
+  return worker.evaluate(async () => {
+    const g = globalThis as unknown as StartupGlobal;
+    for (let i = 0; i < 100 && !['ready', 'failed'].includes(g.__txFirewallModel.status().state); i++) await new Promise((r) => setTimeout(r, 100));
+    const t = g.__txFirewallStartup?.timing() ?? {};
+    const m = g.__txFirewallModel.status();
+    return {
+      scriptMs: t.scriptEvaluatedAt,
+      listsMs: t.listsReadyAt !== undefined && t.listsAskedAt !== undefined ? t.listsReadyAt - t.listsAskedAt : undefined,
+      modelFileMs: m.phases?.modelFileMs,
+      modelRuntimeMs: m.phases?.runtimeAndSessionMs,
+      modelReadyAt: m.readyAt,
+    };
+  });
 }
 
 /** Stop the worker, then one request; `rounds` times for an allowed request and for a dangerous one. */
-export async function coldSamples(context: BrowserContext, extensionId: string, page: Page, token: Address, rounds: number): Promise<ColdSamples> {
-  const out: ColdSamples = { allow: [], warn: [] };
+export async function coldSamples(context: BrowserContext, stopper: WorkerStopper, extensionId: string, page: Page, token: Address, rounds: number): Promise<ColdSamples> {
+  const out: ColdSamples = { allow: [], warn: [], startup: [] };
   for (let i = 0; i < rounds; i++) {
-    await stopServiceWorker(context, extensionId);
+    await stopper.stop();
     out.allow.push(await allowSample(page));
-    await stopServiceWorker(context, extensionId);
+    out.startup.push(await startupSplit(context));
+    await stopper.stop();
     out.warn.push(await warnSample(context, extensionId, page, token));
   }
   return out;
@@ -173,12 +212,26 @@ export async function heapAfter(contexts: Record<Variant, BrowserContext>, pages
   return { requests, worker: worker!, page };
 }
 
-/** Time to DOMContentLoaded of a plain page, by the page's own navigation timing; a new tab per load. */
+/** Time to DOMContentLoaded of a page, by the page's own navigation timing; a new tab per load. */
 export async function domContentLoaded(context: BrowserContext, url: string): Promise<number> {
+  return pageLoadTime(context, url, 'domcontentloaded');
+}
+
+/**
+ * Time to DOMContentLoaded, or to the load event (which waits for every frame of the page), by the
+ * page's own navigation timing; a new tab per load.
+ */
+export async function pageLoadTime(context: BrowserContext, url: string, until: 'domcontentloaded' | 'load'): Promise<number> {
   const page = await context.newPage();
   try {
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    return await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+    await page.goto(url, { waitUntil: until });
+    // No named function inside: tsx would wrap it in a helper the page does not have.
+    return await page.evaluate(async (u) => {
+      // loadEventEnd is written once the load event's handlers have run; a task later it is there.
+      if (u === 'load' && !(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd) await new Promise((resolve) => setTimeout(resolve, 0));
+      const t = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return u === 'load' ? t.loadEventEnd : t.domContentLoadedEventEnd;
+    }, until);
   } finally {
     await page.close();
   }

@@ -1,6 +1,6 @@
 // `npm run bench:model-extension`: the model inside the built extension, in Chromium. Prints figures, asserts
 // nothing. Needs three builds of its own, so a concurrent `wxt build` cannot pull files from under it:
-// `--mode bench-eager` (as shipped: model loaded when the worker starts), `--mode lazy-model` (loaded on the
+// `--mode bench-eager` (model loaded when the worker starts, as shipped until the load moved to the first request), `--mode lazy-model` (loaded on the
 // first request: the "before") and `--mode no-model` (rules only: the floor).
 //
 // Cold start: the service worker is stopped (CDP ServiceWorker.stopAllWorkers, as Chrome does after 30 s
@@ -27,7 +27,7 @@ const BUILDS = {
   none: join(ROOT, '.output', 'chrome-mv3-no-model'),
 };
 const LABELS: Record<keyof typeof BUILDS, string> = {
-  eager: 'after: load at worker start, wait ≤ 1.5 s (shipped)',
+  eager: 'after: load at worker start, wait ≤ 1.5 s',
   lazy: 'before: load on the first request',
   none: 'floor: no model at all (rules only)',
 };

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { CHROMIUM, ROOT } from '../e2e/fixtures/browser';
 import { startEnvironment } from '../e2e/demo/environment';
-import { dirSize, firewallWorker, launch, snapshotBuild, startPlainServer } from './harness';
+import { FRAME_COUNT, dirSize, firewallWorker, launch, snapshotBuild, startPlainServer, workerStopper } from './harness';
 import { measureAnalysis, type AnalysisResult } from './measure-analysis';
-import { VERDICT_WATCH, allowSample, coldSamples, domContentLoaded, heapAfter, prepareDapp, serviceWorkerHeap, warnSample } from './measure-browser';
+import { VERDICT_WATCH, allowSample, coldSamples, heapAfter, pageLoadTime, prepareDapp, serviceWorkerHeap, warnSample, type StartupSplit } from './measure-browser';
 import { measurePassthrough, type Variant } from './measure-passthrough';
 import { summary, type Summary } from './stats';
 
@@ -81,7 +81,8 @@ try {
   for (let i = 0; i < N.warn; i++) warn.push(await warnSample(contexts.with, extensionId, pages.with, env.contracts.token));
 
   log(`first request after the service worker was stopped: ${N.cold} rounds each`);
-  const cold = await coldSamples(contexts.with, extensionId, pages.with, env.contracts.token, N.cold);
+  const stopper = await workerStopper(contexts.with, extensionId);
+  const cold = await coldSamples(contexts.with, stopper, extensionId, pages.with, env.contracts.token, N.cold);
 
   log(`decision latency, allowed requests: ${N.allow} per variant, interleaved; then heap`);
   const allow: Record<Variant, number[]> = { without: [], with: [] };
@@ -95,12 +96,28 @@ try {
   // Requests the worker has handled since its last start: the cold phase ended with one, then the warm-up and the samples.
   const memory = { ...(await heapAfter(contexts, pages, N.allow + 5 + 1)), workerAtStart };
 
-  log(`page load: ${N.pageLoad} loads of a plain page per variant, interleaved`);
-  const dcl: Record<Variant, number[]> = { without: [], with: [] };
-  for (const v of ['without', 'with'] as Variant[]) await domContentLoaded(contexts[v], plain.url);
-  for (let i = 0; i < N.pageLoad; i++) {
-    for (const v of (i % 2 === 0 ? ['without', 'with'] : ['with', 'without']) as Variant[]) dcl[v].push(await domContentLoaded(contexts[v], plain.url));
+  // Each page N.pageLoad times per variant, interleaved; a new tab per load. "after a worker stop": the
+  // firewall's worker is stopped before each load, as after Chrome idled it, so the navigation starts it.
+  const loads = [
+    { key: 'plain', url: plain.url, until: 'domcontentloaded', stopWorker: false },
+    { key: 'dapp', url: `${env.server.url}/dapp.html`, until: 'domcontentloaded', stopWorker: false },
+    { key: 'frames', url: plain.framesUrl, until: 'load', stopWorker: false },
+    { key: 'plainAfterStop', url: plain.url, until: 'domcontentloaded', stopWorker: true },
+  ] as const;
+  const pageLoad = {} as Record<(typeof loads)[number]['key'], PageLoad>;
+  for (const load of loads) {
+    log(`page load (${load.key}): ${N.pageLoad} loads per variant, interleaved`);
+    const times: Record<Variant, number[]> = { without: [], with: [] };
+    for (const v of ['without', 'with'] as Variant[]) await pageLoadTime(contexts[v], load.url, load.until);
+    for (let i = 0; i < N.pageLoad; i++) {
+      for (const v of (i % 2 === 0 ? ['without', 'with'] : ['with', 'without']) as Variant[]) {
+        if (load.stopWorker && v === 'with') await stopper.stop();
+        times[v].push(await pageLoadTime(contexts[v], load.url, load.until));
+      }
+    }
+    pageLoad[load.key] = { without: summary(times.without), with: summary(times.with), ratioMedian: summary(times.with).median / summary(times.without).median };
   }
+  await stopper.close();
 
   const extensionBytes = dirSize(build.dir);
   const wasmBytes = dirSize(build.dir, (name) => name.endsWith('.wasm'));
@@ -119,11 +136,12 @@ try {
     },
     warn: { ms: summary(warn.map((w) => w.ms)), windowOpenMs: summary(warn.map((w) => w.openMs)), lateLooks: warn.filter((w) => w.late).length },
     cold: {
-      allow: { with: summary(cold.allow), deltaFromWarmWithout: deltaOf(summary(cold.allow), summary(allow.without)) },
+      allow: { with: summary(cold.allow), deltaFromWarmWithout: deltaOf(summary(cold.allow), summary(allow.without)), deltaFromWarmWith: deltaOf(summary(cold.allow), summary(allow.with)) },
       warn: { ms: summary(cold.warn.map((w) => w.ms)), windowOpenMs: summary(cold.warn.map((w) => w.openMs)), lateLooks: cold.warn.filter((w) => w.late).length },
     },
+    startup: startupSummary(cold.startup),
     memory,
-    pageLoad: { without: summary(dcl.without), with: summary(dcl.with), ratioMedian: summary(dcl.with).median / summary(dcl.without).median },
+    pageLoad,
     size: { extensionBytes, wasmBytes, modelDirBytes },
     analysis,
   };
@@ -150,6 +168,18 @@ function chunks<T>(values: T[], size: number): T[][] {
   return out;
 }
 
+interface PageLoad {
+  without: Summary;
+  with: Summary;
+  ratioMedian: number;
+}
+
+/** Each stage of the worker's start over the cold rounds (stages a build does not mark are left out). */
+function startupSummary(rounds: StartupSplit[]) {
+  const of = (pick: (s: StartupSplit) => number | undefined) => summary(rounds.map(pick).filter((x): x is number => x !== undefined));
+  return { script: of((s) => s.scriptMs), lists: of((s) => s.listsMs), modelFile: of((s) => s.modelFileMs), modelRuntime: of((s) => s.modelRuntimeMs), modelReadyAt: of((s) => s.modelReadyAt) };
+}
+
 function deltaOf(a: Summary, b: Summary) {
   return { median: a.median - b.median, p95: a.p95 - b.p95, p99: a.p99 - b.p99 };
 }
@@ -160,9 +190,10 @@ type Result = {
   passthrough: Awaited<ReturnType<typeof measurePassthrough>>;
   allow: { without: Summary; with: Summary; delta: ReturnType<typeof deltaOf>; withByHundred: number[] };
   warn: { ms: Summary; windowOpenMs: Summary; lateLooks: number };
-  cold: { allow: { with: Summary; deltaFromWarmWithout: ReturnType<typeof deltaOf> }; warn: { ms: Summary; windowOpenMs: Summary; lateLooks: number } };
+  cold: { allow: { with: Summary; deltaFromWarmWithout: ReturnType<typeof deltaOf>; deltaFromWarmWith: ReturnType<typeof deltaOf> }; warn: { ms: Summary; windowOpenMs: Summary; lateLooks: number } };
+  startup: ReturnType<typeof startupSummary>;
   memory: Awaited<ReturnType<typeof heapAfter>>;
-  pageLoad: { without: Summary; with: Summary; ratioMedian: number };
+  pageLoad: Record<'plain' | 'dapp' | 'frames' | 'plainAfterStop', PageLoad>;
   size: { extensionBytes: number; wasmBytes: number; modelDirBytes: number };
   analysis: AnalysisResult;
 };
@@ -175,9 +206,22 @@ function markdown(r: Result): string {
   for (const p of r.passthrough.rows) rows.push([`pass-through ${p.method} (ms)`, String(p.n), trio(p.without), trio(p.with), `ratio ${p.ratioMedian.toFixed(2)}`]);
   rows.push(['allowed request → wallet, warm (ms)', String(r.allow.with.n), trio(r.allow.without), trio(r.allow.with), `+${trio(r.allow.delta)}`]);
   rows.push(['dangerous request → verdict shown, warm (ms)', String(r.warn.ms.n), 'no warning', trio(r.warn.ms), `window opens at ${ms(r.warn.windowOpenMs.median)}`]);
-  rows.push(['allowed request → wallet, worker stopped (ms)', String(r.cold.allow.with.n), trio(r.allow.without) + ' (warm)', trio(r.cold.allow.with), `+${trio(r.cold.allow.deltaFromWarmWithout)}`]);
-  rows.push(['dangerous request → verdict shown, worker stopped (ms)', String(r.cold.warn.ms.n), 'no warning', trio(r.cold.warn.ms), `window opens at ${ms(r.cold.warn.windowOpenMs.median)}`]);
-  rows.push(['plain page → DOMContentLoaded (ms)', String(r.pageLoad.with.n), trio(r.pageLoad.without), trio(r.pageLoad.with), `ratio ${r.pageLoad.ratioMedian.toFixed(2)}`]);
+  rows.push(['allowed request → wallet, worker stopped (ms)', String(r.cold.allow.with.n), trio(r.allow.without) + ' (warm)', trio(r.cold.allow.with), `+${trio(r.cold.allow.deltaFromWarmWithout)}; median +${ms(r.cold.allow.deltaFromWarmWith.median)} over warm with the firewall`]);
+  rows.push(['dangerous request → verdict shown, worker stopped (ms)', String(r.cold.warn.ms.n), 'no warning', trio(r.cold.warn.ms), `window opens at ${ms(r.cold.warn.windowOpenMs.median)}; median +${ms(r.cold.warn.ms.median - r.warn.ms.median)} over warm`]);
+  const st = r.startup;
+  const stage = (label: string, s: Summary) => (s.n > 0 ? `${label} ${ms(s.median)}` : `${label} –`);
+  rows.push([
+    'worker start after a stop, by what it loads (ms, median)',
+    String(st.script.n),
+    '–',
+    stage('script evaluated at', st.script),
+    [stage('site lists', st.lists), stage('model file', st.modelFile), stage('onnxruntime wasm + session', st.modelRuntime), stage('model ready at', st.modelReadyAt)].join('; '),
+  ]);
+  const loadRow = (label: string, p: PageLoad) => rows.push([label, String(p.with.n), trio(p.without), trio(p.with), `ratio ${p.ratioMedian.toFixed(2)}`]);
+  loadRow('plain page → DOMContentLoaded (ms)', r.pageLoad.plain);
+  loadRow('demo dapp (viem) → DOMContentLoaded (ms)', r.pageLoad.dapp);
+  loadRow(`page with ${FRAME_COUNT} iframes → load event (ms)`, r.pageLoad.frames);
+  loadRow('plain page, worker stopped before each load → DOMContentLoaded (ms)', r.pageLoad.plainAfterStop);
   rows.push([`dapp page JS heap after ${r.memory.requests} guarded requests`, '1', mb(r.memory.page.without.usedSize), mb(r.memory.page.with.usedSize), `guard +${mb(r.memory.page.with.usedSize - r.memory.page.without.usedSize)}`]);
   const w = r.memory.worker;
   const w0 = r.memory.workerAtStart;

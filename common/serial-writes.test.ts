@@ -106,4 +106,19 @@ describe('createBatchWriter', () => {
     await expect(second).resolves.toBeUndefined();
     expect(written).toEqual(['b']);
   });
+
+  it('with gatherMs, items added one after another within that time share one write', async () => {
+    const batches: number[][] = [];
+    const add = createBatchWriter<number>(async (batch) => void batches.push(batch), { gatherMs: 50 });
+    const added: Promise<void>[] = [];
+    for (let i = 0; i < 5; i++) {
+      added.push(add(i));
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await Promise.all(added);
+    expect(batches).toEqual([[0, 1, 2, 3, 4]]);
+    // And a later item is written too, in a write of its own.
+    await add(5);
+    expect(batches).toEqual([[0, 1, 2, 3, 4], [5]]);
+  });
 });

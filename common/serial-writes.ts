@@ -16,13 +16,17 @@ export function createSerialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
  * Group commit: items added while a write is running are written together by the next one, so a
  * burst of N items costs two writes rather than N, and writes never overlap. Each `add` settles when
  * the write that carried its item has (and rejects with that write's error).
+ *
+ * `gatherMs`: an idle writer waits that long after the first item before writing, so items that come
+ * one after another (a dapp's requests, each answered in milliseconds) share a write too.
  */
-export function createBatchWriter<T>(write: (batch: T[]) => Promise<void>): (item: T) => Promise<void> {
+export function createBatchWriter<T>(write: (batch: T[]) => Promise<void>, { gatherMs = 0 }: { gatherMs?: number } = {}): (item: T) => Promise<void> {
   let waiting: { item: T; done: () => void; failed: (error: unknown) => void }[] = [];
   let running = false;
 
   async function drain(): Promise<void> {
     running = true;
+    if (gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, gatherMs));
     while (waiting.length > 0) {
       const batch = waiting;
       waiting = [];

@@ -1,5 +1,6 @@
-// The user's settings, one WXT storage item each, read by the background on every request (so a
-// change takes effect at once, without reloading pages) and edited by the popup and options page.
+// The user's settings, one WXT storage item each, read by the background for every request (from a
+// copy that any change drops, entrypoints/background/current-settings.ts, so a change takes effect
+// at once, without reloading pages) and edited by the popup and options page.
 import { storage } from '#imports';
 import type { Severity } from '../analysis/types';
 

@@ -222,6 +222,9 @@ test('20 tabs x 50 guarded requests while the user answers every warning', async
   for (const page of tabs) tabProbes.push(await pageHeapProbe(context, page));
   const swBefore = (await swProbe.heap()).used;
   const tabsBefore = await Promise.all(tabProbes.map(async (p) => (await p.heap()).used));
+  // Decisions are written up to a moment after their answers (gathered, common/decision-history.ts):
+  // the counts are read once every decision so far has landed (the held one and the warm-up).
+  await expect.poll(async () => (await storedCounts()).checked).toBe(1 + warmUp.flat().length);
   const countsBefore = await storedCounts();
   server.walletLog.length = 0;
   answered.clear();
@@ -246,6 +249,7 @@ test('20 tabs x 50 guarded requests while the user answers every warning', async
   await expect.poll(() => context.pages().filter((p) => p.url().startsWith(confirmPrefix)).length).toBe(0);
   const swAfter = (await swProbe.heap()).used;
   const tabsAfter = await Promise.all(tabProbes.map(async (p) => (await p.heap()).used));
+  await expect.poll(async () => (await storedCounts()).checked).toBe(countsBefore.checked + load.flat().length);
   const countsAfter = await storedCounts();
   const planned = load.flat();
   const degraded = planned.filter((p) => answered.has(p.tag) && isDegraded(p, answered.get(p.tag)!));

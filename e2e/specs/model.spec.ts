@@ -71,10 +71,10 @@ test('the model in the service worker gives the training side\'s probabilities (
   fixture.probabilities.forEach((p, i) => expect(Math.abs(predictProbability(trained, Float32Array.from(fixture.vectors[i]!)) - p)).toBeLessThan(TOLERANCE));
 
   const status = await worker.evaluate(() => (globalThis as ProbeGlobal).__txFirewallModel.status());
-  expect(status).toMatchObject({ state: 'ready', start: 'eager' });
+  expect(status).toMatchObject({ state: 'ready', start: 'first-request' });
 });
 
-test('after a service-worker restart the model loads again with the worker and scores the waking request', async ({ openDapp, firewall, anvil }) => {
+test('after a service-worker restart the model loads again with the first request and scores it', async ({ openDapp, firewall, anvil }) => {
   const { creation } = compile(FAKE_AIRDROP_SOURCE, 'Airdrop');
   const drainer = await deploy(anvil.url, creation);
   await firewall.stopServiceWorker();
@@ -89,6 +89,19 @@ test('after a service-worker restart the model loads again with the worker and s
   await expect.poll(() => worker.evaluate(() => (globalThis as ProbeGlobal).__txFirewallModel.status().state)).toBe('ready');
   await decide(dialog, 'Reject');
   expect((await pending).rpcCode).toBe(4001);
+});
+
+test('a navigation starts the worker for the list check without loading the model', async ({ context, firewall, server }) => {
+  await firewall.stopServiceWorker();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/index.html`);
+  const worker = await firewall.serviceWorker();
+  type StartupGlobal = typeof globalThis & { __txFirewallStartup: { timing(): { listsReadyAt?: number } } };
+  // The navigation's list check loaded the lists in this worker life…
+  await expect.poll(() => worker.evaluate(() => (globalThis as StartupGlobal).__txFirewallStartup.timing().listsReadyAt)).toBeGreaterThan(0);
+  // …and nothing asked for the model: a page that asks for no signature never pays for its wasm.
+  expect(await worker.evaluate(() => (globalThis as ProbeGlobal).__txFirewallModel.status().state)).toBe('idle');
+  await page.close();
 });
 
 test('a drainer-like contract gets the model\'s reasons in the confirm window', async ({ openDapp, firewall, anvil, server }) => {

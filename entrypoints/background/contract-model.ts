@@ -1,9 +1,12 @@
-// The model's life in the service worker: loaded once when the worker starts, reused by every request.
+// The model's life in the service worker: loaded once per worker, reused by every request.
 //
-// Cold start: Chrome stops the worker after ~30 s idle, and the request that wakes it would otherwise pay
-// for compiling onnxruntime's 14 MB wasm and building the session before it could be scored. Loading
-// starts with the worker, so that cost overlaps with the message delivery and the RPC reads the analysis
-// does first; and a request never waits longer than TIME_BUDGET.modelReadyWaitMs for it (the rules decide meanwhile).
+// When it loads: when the first request to check arrives in this worker life, not when the worker
+// starts. Chrome starts the worker for every navigation (the phishing-list check) and every closed
+// tab, and compiling onnxruntime's 14 MB wasm then ran on every core while the page the user had just
+// opened was loading (bench/profile-page-load.ts: a plain page after a worker stop reached
+// DOMContentLoaded 2.4× as late as without the firewall). Pages that never ask for a signature never
+// pay for the model. A request never waits longer than TIME_BUDGET.modelReadyWaitMs for it (the rules
+// decide meanwhile).
 import { browser } from '#imports';
 import { ModelMissingError } from '../../analysis/ethereum';
 import type { FeatureInput } from '../../model/features';
@@ -21,14 +24,18 @@ export interface ModelStatus {
   /** Where the load time went: reading the model file, then onnxruntime's wasm (streamed, compiled) and the session. */
   phases?: { modelFileMs: number; runtimeAndSessionMs: number };
   error?: string;
-  /** How the load is started: with the worker (shipped), by the first request, or never (benchmark builds). */
-  start: 'eager' | 'lazy' | 'off';
+  /**
+   * How the load is started: by the first request the worker checks (shipped), with the worker
+   * (`eager`, a benchmark build), by the first request that needs a score (`lazy`), or never (`off`).
+   */
+  start: 'first-request' | 'eager' | 'lazy' | 'off';
 }
 
-// Two builds exist only for the benchmark (bench/model-extension.ts): `wxt build --mode lazy-model` loads
-// the model on the first request (the cold start before this mitigation) and `--mode no-model` never loads
-// it (the floor: a cold start with the rules alone). The shipped build is eager.
-const START: ModelStatus['start'] = import.meta.env.MODE === 'lazy-model' ? 'lazy' : import.meta.env.MODE === 'no-model' ? 'off' : 'eager';
+// Builds that exist only for the benchmark (bench/model-extension.ts): `wxt build --mode bench-eager` loads
+// the model with the worker (as shipped before the load moved to the first request), `--mode lazy-model`
+// when the first request needs a score, `--mode no-model` never (the floor: the rules alone).
+const MODES: Record<string, ModelStatus['start']> = { 'bench-eager': 'eager', 'lazy-model': 'lazy', 'no-model': 'off' };
+const START: ModelStatus['start'] = MODES[import.meta.env.MODE] ?? 'first-request';
 
 let loading: Promise<ContractScorer> | undefined;
 const status: ModelStatus = { state: 'idle', start: START };
@@ -58,10 +65,19 @@ function loadOnce(): Promise<ContractScorer> {
   return loading;
 }
 
+function loadInBackground(): void {
+  loadOnce().catch((error: unknown) => console.warn('Transaction firewall: the model did not load', error));
+}
+
 /** Called once when the service worker starts. */
 export function startContractModel(): void {
   exposeForTests();
-  if (START === 'eager') loadOnce().catch((error: unknown) => console.warn('Transaction firewall: the model did not load', error));
+  if (START === 'eager') loadInBackground();
+}
+
+/** Called when a request arrives to be checked: the model starts loading beside its first reads. */
+export function warmContractModel(): void {
+  if (START === 'first-request' && !loading) loadInBackground();
 }
 
 /** The scorer, or a rejection saying why there is none (still loading after TIME_BUDGET.modelReadyWaitMs, or failed). */

@@ -11,6 +11,7 @@ import { senderPlace } from './sender-origin';
 import { startSiteRisk } from './site-lists';
 import { watchNavigations } from './site-navigation';
 import { isPopupPage, siteStatus } from './site-status';
+import { exposeStartupTiming, markStartup } from './startup-timing';
 import { reportTamper, watchTamperReports } from './tamper-store';
 
 type Sender = Browser.runtime.MessageSender;
@@ -38,6 +39,8 @@ function parse(raw: unknown, sender: Sender): MessageOf<BackgroundSchema> | null
 }
 
 export default defineBackground(() => {
+  markStartup('scriptEvaluatedAt');
+  exposeStartupTiming();
   startContractModel();
   startSiteRisk();
   watchNavigations();

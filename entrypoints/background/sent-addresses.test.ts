@@ -24,6 +24,16 @@ describe('rememberRecipient', () => {
     const { sentTo } = (await fakeBrowser.storage.local.get('sentTo')) as { sentTo: string[] };
     expect(sentTo).toEqual([address(1), address(2)]);
   });
+
+  it('a load sees what was remembered just before, and what another page wrote (kept in memory, never stale)', async () => {
+    await rememberRecipient(send(address(7)));
+    expect((await loadSentAddresses()).has(address(7) as `0x${string}`)).toBe(true);
+    // Another writer (the history being cleared in the options page): the next load follows it.
+    await fakeBrowser.storage.local.set({ sentTo: [address(9)] });
+    const after = await loadSentAddresses();
+    expect(after.has(address(7) as `0x${string}`)).toBe(false);
+    expect(after.has(address(9) as `0x${string}`)).toBe(true);
+  });
 });
 
 describe('recipientOf', () => {

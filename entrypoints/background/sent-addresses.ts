@@ -10,9 +10,31 @@ import { createBatchWriter } from '../../common/serial-writes';
 const KEY = 'sentTo';
 const MAX = 1000;
 
+/**
+ * The stored list as this worker last saw it: read once per worker life, then kept current by every
+ * change of the key (this worker's writes set it at once; any other writer's reach it through
+ * storage.onChanged). Every request reads it: a storage round trip each time cost ~1 ms, and more while
+ * the history writes queued in front of it.
+ */
+let cached: Promise<string[]> | undefined;
+
+function follow(changes: Record<string, { newValue?: unknown }>, area: string): void {
+  if (area === 'local' && KEY in changes) cached = Promise.resolve((changes[KEY]!.newValue as string[] | undefined) ?? []);
+}
+
+function storedList(): Promise<string[]> {
+  // Not followed (the first read, or the listener was taken away): what is in memory cannot be trusted.
+  if (!browser.storage.onChanged.hasListener(follow)) {
+    cached = undefined;
+    browser.storage.onChanged.addListener(follow);
+  }
+  cached ??= browser.storage.local.get(KEY).then((found) => (found[KEY] as string[] | undefined) ?? []);
+  cached.catch(() => (cached = undefined));
+  return cached;
+}
+
 export async function loadSentAddresses(): Promise<AddressHistory> {
-  const found = await browser.storage.local.get(KEY);
-  return createMemoryHistory((found[KEY] as string[] | undefined) ?? []);
+  return createMemoryHistory(await storedList());
 }
 
 /**
@@ -40,11 +62,14 @@ async function writeRecipients(batch: string[]): Promise<void> {
   const found = await browser.storage.local.get(KEY);
   const newest = [...new Set([...batch].reverse())];
   const list = ((found[KEY] as string[] | undefined) ?? []).filter((a) => !newest.includes(a));
-  await browser.storage.local.set({ [KEY]: [...newest, ...list].slice(0, MAX) });
+  const next = [...newest, ...list].slice(0, MAX);
+  await browser.storage.local.set({ [KEY]: next });
+  cached = Promise.resolve(next);
 }
 
 // Concurrent sends (several tabs) must each land: separate read-modify-writes would drop all but one.
-const remember = createBatchWriter(writeRecipients);
+// Sends come one after another as fast as they are answered; gathered for a moment, they share a write.
+const remember = createBatchWriter(writeRecipients, { gatherMs: 200 });
 
 export async function rememberRecipient(request: WalletRequest): Promise<void> {
   const to = recipientOf(request);

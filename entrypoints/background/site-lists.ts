@@ -1,7 +1,8 @@
 // The site lists and the domain model in the service worker. The lists (≈1.2 MB) are fetched from the
-// package and indexed once per worker start (≈20 ms); the user's own blocked sites are merged in and
-// re-read when they change. The domain model loads in the background on first use and shares
-// onnxruntime's .wasm with the contract model.
+// package and indexed on first use in each worker life (≈20 ms): the first navigation or request the
+// worker checks, not the worker's start (a worker woken for a closed tab needs none of it); the user's
+// own blocked sites are merged in and re-read when they change. The domain model loads in the
+// background on first use and shares onnxruntime's .wasm with the contract model.
 import { browser } from '#imports';
 import { compiledListData } from '../../analysis/site/compiled-lists';
 import { createSiteRisk, USER_LIST, type SiteRisk } from '../../analysis/site/site-risk';
@@ -11,6 +12,7 @@ import { SITE_FILES } from '../../common/site-files';
 import { USER_BLOCKED_KEY, userBlockedSites } from '../../common/site-exceptions';
 import { LIST_UPDATE_KEY } from './list-updates-sources';
 import { maybeUpdateLists, startListUpdates, updatedDomainLists } from './list-updates-worker';
+import { markStartup } from './startup-timing';
 
 let siteRisk: Promise<SiteRisk> | undefined;
 let scorer: Promise<DomainScorer> | undefined;
@@ -45,7 +47,11 @@ async function load(): Promise<SiteRisk> {
 /** The lists for the analysis and the navigation check; undefined if they could not be loaded. */
 export async function currentSiteRisk(): Promise<SiteRisk | undefined> {
   maybeUpdateLists(shippedListCheck);
-  siteRisk ??= load();
+  if (!siteRisk) {
+    markStartup('listsAskedAt');
+    siteRisk = load();
+    void siteRisk.then(() => markStartup('listsReadyAt'), () => {});
+  }
   return siteRisk.catch((error: unknown) => {
     console.warn('Transaction firewall: the site lists did not load', error);
     siteRisk = undefined;
@@ -59,9 +65,8 @@ async function shippedListCheck(): Promise<(host: string) => boolean> {
   return (host) => !!site?.listedDomain(host).some((hit) => hit.source.id !== USER_LIST.id && !hit.source.id.endsWith('-update'));
 }
 
-/** Called once when the service worker starts. */
+/** Called once when the service worker starts; loads nothing yet. */
 export function startSiteRisk(): void {
-  void currentSiteRisk();
   startListUpdates(shippedListCheck);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && (USER_BLOCKED_KEY in changes || LIST_UPDATE_KEY in changes || 'listUpdates' in changes)) siteRisk = undefined;
