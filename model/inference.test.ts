@@ -9,10 +9,11 @@ import { encodeFunctionData, maxUint256, parseAbi } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import modelMeta from './contract-model.meta.json';
 import { extractFeatures, type FeatureInput } from './features.ts';
-import { createContractScorer, ModelUnavailableError, type ContractScorer } from './inference.ts';
+import { createContractScorer, createPredictorScorer, ModelUnavailableError, type ContractScorer } from './inference.ts';
 import { predictProbability } from './predictor.ts';
 import { compileAll } from './train/compile.ts';
 import { modelFromOnnx } from './train/export-onnx.ts';
+import { treesFromOnnx } from './onnx-trees.ts';
 import { FAKE_AIRDROP_SOURCE } from './testdata/fake-airdrop';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -117,5 +118,26 @@ describe('scores and reasons', () => {
 
   it('reports an unreadable model as unavailable', async () => {
     await expect(createContractScorer({ modelBytes: new Uint8Array([1, 2, 3]), wasmBinary })).rejects.toThrow(ModelUnavailableError);
+  });
+});
+
+describe('the TypeScript predictor over the shipped file (what a cold worker scores with)', () => {
+  it('reads the same trees protobufjs reads, and refuses a file cut short', () => {
+    expect(treesFromOnnx(new Uint8Array(modelBytes), modelMeta.featureNames.length)).toEqual(trained);
+    expect(() => treesFromOnnx(new Uint8Array(modelBytes).subarray(0, modelBytes.length >> 1), modelMeta.featureNames.length)).toThrow();
+  });
+
+  it("gives onnxruntime's scores (1e-5) and the same reasons", async () => {
+    const predictor = createPredictorScorer(new Uint8Array(modelBytes));
+    const inputs: FeatureInput[] = [
+      { bytecode: drainer, calldata: encodeFunctionData({ abi, functionName: 'Claim' }), value: 3n * 10n ** 16n, context: { counterpartyIsTarget: true, targetIsFresh: true } },
+      { bytecode: WETH9, calldata: encodeFunctionData({ abi, functionName: 'approve', args: ['0x1111111111111111111111111111111111111111', maxUint256] }), value: 0, context: { counterpartyIsEOA: true, counterpartyIsFresh: true } },
+      { bytecode: ROUTER, calldata: '0x', value: 0 },
+    ];
+    for (const input of inputs) {
+      const [a, b] = await Promise.all([scorer.score(input), predictor.score(input)]);
+      expect(Math.abs(a.score - b.score)).toBeLessThan(1e-5);
+      expect(b.reasons.map((r) => r.feature)).toEqual(a.reasons.map((r) => r.feature));
+    }
   });
 });

@@ -8,6 +8,8 @@ import * as ort from 'onnxruntime-web/wasm';
 import bundledMeta from './contract-model.meta.json';
 import { REASON_GROUPS, type ReasonSubject } from './feature-words.ts';
 import { extractFeatures, FEATURE_COUNT, FEATURE_NAMES, type FeatureInput } from './features.ts';
+import { treesFromOnnx } from './onnx-trees.ts';
+import { predictProbability } from './predictor.ts';
 
 export interface ModelMeta {
   version: string;
@@ -83,11 +85,15 @@ function configureRuntime(options: ContractScorerOptions): void {
   else if (options.wasmUrl) ort.env.wasm.wasmPaths = { wasm: options.wasmUrl };
 }
 
-export async function createContractScorer(options: ContractScorerOptions): Promise<ContractScorer> {
-  const meta: ModelMeta = options.meta ?? bundledMeta;
+function checkFeatures(meta: ModelMeta): void {
   if (meta.featureNames.length !== FEATURE_COUNT || meta.featureNames.some((n, i) => n !== FEATURE_NAMES[i])) {
     throw new ModelUnavailableError('the model was trained on other features than this build computes: retrain (npm run train)');
   }
+}
+
+export async function createContractScorer(options: ContractScorerOptions): Promise<ContractScorer> {
+  const meta: ModelMeta = options.meta ?? bundledMeta;
+  checkFeatures(meta);
   configureRuntime(options);
   let session: ort.InferenceSession;
   try {
@@ -110,6 +116,23 @@ export async function createContractScorer(options: ContractScorerOptions): Prom
     return job;
   };
 
+  return scorerOver(run, meta, () => session.release());
+}
+
+/**
+ * The same trees run by the TypeScript predictor (model/predictor.ts) from the ONNX file's own bytes
+ * (model/onnx-trees.ts): what a cold worker scores with while onnxruntime's wasm compiles. The parity
+ * tests hold it to onnxruntime's probabilities.
+ */
+export function createPredictorScorer(modelBytes: Uint8Array, meta: ModelMeta = bundledMeta): ContractScorer {
+  checkFeatures(meta);
+  const model = treesFromOnnx(modelBytes, FEATURE_COUNT);
+  const run = async (vectors: readonly Float32Array[]) => Float32Array.from(vectors, (v) => predictProbability(model, v));
+  return scorerOver(run, meta, async () => {});
+}
+
+/** Scores and reasons over any way of running the model on a batch of feature vectors. */
+function scorerOver(run: (vectors: readonly Float32Array[]) => Promise<Float32Array>, meta: ModelMeta, release: () => Promise<void>): ContractScorer {
   const baseline = Float32Array.from(meta.baseline);
 
   return {
@@ -138,8 +161,6 @@ export async function createContractScorer(options: ContractScorerOptions): Prom
         .slice(0, MAX_REASONS);
       return { score, threshold: meta.threshold, flagged, elevated: score >= meta.warnThreshold, reasons, modelVersion: meta.version };
     },
-    async release() {
-      await session.release();
-    },
+    release,
   };
 }

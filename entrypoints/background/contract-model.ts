@@ -5,12 +5,15 @@
 // tab, and compiling onnxruntime's 14 MB wasm then ran on every core while the page the user had just
 // opened was loading (bench/profile-page-load.ts: a plain page after a worker stop reached
 // DOMContentLoaded 2.4× as late as without the firewall). Pages that never ask for a signature never
-// pay for the model. A request never waits longer than TIME_BUDGET.modelReadyWaitMs for it (the rules
-// decide meanwhile).
+// pay for the model. Until onnxruntime is ready (360–540 ms of wasm compile), requests are scored by the
+// TypeScript predictor over the same trees, read from the same file in a few milliseconds
+// (model/onnx-trees.ts; the parity tests hold the two to the same probabilities): a request that woke
+// the worker does not wait for the wasm. It never waits longer than TIME_BUDGET.modelReadyWaitMs for
+// either (the rules decide meanwhile).
 import { browser } from '#imports';
 import { ModelMissingError } from '../../analysis/ethereum';
 import type { FeatureInput } from '../../model/features';
-import { createContractScorer, type ContractScore, type ContractScorer } from '../../model/inference';
+import { createContractScorer, createPredictorScorer, type ContractScore, type ContractScorer } from '../../model/inference';
 import { MODEL_FILES } from '../../common/model-files';
 import { missingIfFailed } from '../../model/score-contract';
 import { TIME_BUDGET } from '../../common/time-budget';
@@ -24,6 +27,8 @@ export interface ModelStatus {
   /** Where the load time went: reading the model file, then onnxruntime's wasm (streamed, compiled) and the session. */
   phases?: { modelFileMs: number; runtimeAndSessionMs: number };
   error?: string;
+  /** When the TypeScript predictor over the same trees could score (ms since the worker started). */
+  predictorReadyAt?: number;
   /**
    * How the load is started: by the first request the worker checks (shipped), with the worker
    * (`eager`, a benchmark build), by the first request that needs a score (`lazy`), or never (`off`).
@@ -38,15 +43,32 @@ const MODES: Record<string, ModelStatus['start']> = { 'bench-eager': 'eager', 'l
 const START: ModelStatus['start'] = MODES[import.meta.env.MODE] ?? 'first-request';
 
 let loading: Promise<ContractScorer> | undefined;
+let file: Promise<Uint8Array> | undefined;
+let predictor: Promise<ContractScorer> | undefined;
 const status: ModelStatus = { state: 'idle', start: START };
+
+function modelFile(): Promise<Uint8Array> {
+  file ??= fetch(browser.runtime.getURL(`/${MODEL_FILES.model}`)).then(async (response) => {
+    if (!response.ok) throw new Error(`the model file is missing (${response.status})`);
+    return new Uint8Array(await response.arrayBuffer());
+  });
+  return file;
+}
+
+function predictorOnce(): Promise<ContractScorer> {
+  predictor ??= modelFile().then((bytes) => {
+    const scorer = createPredictorScorer(bytes.slice());
+    status.predictorReadyAt = performance.now();
+    return scorer;
+  });
+  return predictor;
+}
 
 async function load(): Promise<ContractScorer> {
   status.state = 'loading';
   status.loadStartedAt = performance.now();
   try {
-    const response = await fetch(browser.runtime.getURL(`/${MODEL_FILES.model}`));
-    if (!response.ok) throw new Error(`the model file is missing (${response.status})`);
-    const modelBytes = await response.arrayBuffer();
+    const modelBytes = await modelFile();
     const fileReadAt = performance.now();
     const scorer = await createContractScorer({ modelBytes, wasmUrl: browser.runtime.getURL(`/${MODEL_FILES.wasm}`) });
     status.state = 'ready';
@@ -84,7 +106,10 @@ export function warmContractModel(): void {
 export function contractScorer(): Promise<ContractScorer> {
   if (START === 'off') return Promise.reject(new ModelMissingError('this build has no model'));
   if (START === 'lazy') return missingIfFailed(loadOnce());
-  return withTimeout(missingIfFailed(loadOnce()), TIME_BUDGET.modelReadyWaitMs, 'the model is still loading');
+  loadInBackground();
+  // onnxruntime once it is ready, and whatever it says when it failed (a damaged file is said, not hidden).
+  const ready = status.state === 'ready' || status.state === 'failed';
+  return withTimeout(missingIfFailed(ready ? loadOnce() : predictorOnce()), TIME_BUDGET.modelReadyWaitMs, 'the model is still loading');
 }
 
 /**
