@@ -122,8 +122,8 @@ describe('scores and reasons', () => {
 });
 
 describe('the TypeScript predictor over the shipped file (what a cold worker scores with)', () => {
-  it('reads the same trees protobufjs reads, and refuses a file cut short', () => {
-    expect(treesFromOnnx(new Uint8Array(modelBytes), modelMeta.featureNames.length)).toEqual(trained);
+  // That the reader reads the trained trees is the parity test above (the trainer's own probabilities).
+  it('refuses a file cut short', () => {
     expect(() => treesFromOnnx(new Uint8Array(modelBytes).subarray(0, modelBytes.length >> 1), modelMeta.featureNames.length)).toThrow();
   });
 

@@ -1,8 +1,9 @@
 // Turns a trained model into an ONNX graph that onnxruntime-web runs: ai.onnx.ml TreeEnsembleRegressor
 // (or MatMul + Add for the linear model) giving the margin, then Platt scaling and a Sigmoid. One output,
 // `probability` [N, 1]; no ZipMap, no label output.
-import type { TrainedModel, Tree } from '../predictor.ts';
-import { decodeOnnx, encodeOnnx, type OnnxNode, type OnnxTensor } from './onnx-writer.ts';
+import type { TrainedModel } from '../predictor.ts';
+import { encodeOnnx, type OnnxNode, type OnnxTensor } from './onnx-writer.ts';
+import { treesFromOnnx } from '../onnx-trees.ts';
 
 export const INPUT_NAME = 'features';
 export const OUTPUT_NAME = 'probability';
@@ -93,50 +94,11 @@ export function exportOnnx(model: TrainedModel, metadata: Record<string, string>
   });
 }
 
-interface DecodedAttribute {
-  name: string;
-  f?: number;
-  i?: number;
-  floats?: number[];
-  ints?: number[];
-}
-
 /**
  * Reads a model written by exportOnnx back into the predictor's form, so tests can check that the file
- * carries the trained model and that onnxruntime evaluates it the way model/predictor.ts does.
+ * carries the trained model and that onnxruntime evaluates it the way model/predictor.ts does. The
+ * reader is the worker's own (model/onnx-trees.ts): what the tests check is what a cold worker runs.
  */
 export function modelFromOnnx(bytes: Uint8Array, featureCount: number): TrainedModel {
-  const decoded = decodeOnnx(bytes) as {
-    graph: { node: { opType: string; attribute?: DecodedAttribute[] }[]; initializer: { name: string; floatData: number[] }[] };
-  };
-  const init = (name: string) => decoded.graph.initializer.find((t) => t.name === name)?.floatData ?? [];
-  const platt = { a: init('platt_a')[0]!, b: init('platt_b')[0]! };
-  const treeNode = decoded.graph.node.find((n) => n.opType === 'TreeEnsembleRegressor');
-  if (!treeNode) return { kind: 'linear', featureCount, weights: init('weights'), bias: init('bias')[0]!, platt };
-  const attr = (name: string) => treeNode.attribute?.find((a) => a.name === name);
-  const ints = (name: string) => attr(name)?.ints ?? [];
-  const floats = (name: string) => attr(name)?.floats ?? [];
-  const treeIds = ints('nodes_treeids');
-  const nodeIds = ints('nodes_nodeids');
-  const features = ints('nodes_featureids');
-  const values = floats('nodes_values');
-  const trueIds = ints('nodes_truenodeids');
-  const falseIds = ints('nodes_falsenodeids');
-  const modes = (treeNode.attribute?.find((a) => a.name === 'nodes_modes') as { strings?: string[] } | undefined)?.strings ?? [];
-  const trees: Tree[] = [];
-  treeIds.forEach((t, k) => {
-    const tree = (trees[t] ??= { feature: [], threshold: [], left: [], right: [], value: [] });
-    const n = nodeIds[k]!;
-    const leaf = Buffer.from(modes[k]!, 'base64').toString() === 'LEAF';
-    tree.feature[n] = leaf ? -1 : features[k]!;
-    tree.threshold[n] = values[k]!;
-    tree.left[n] = trueIds[k]!;
-    tree.right[n] = falseIds[k]!;
-    tree.value[n] = 0;
-  });
-  const tTree = ints('target_treeids');
-  const tNode = ints('target_nodeids');
-  const tWeight = floats('target_weights');
-  tTree.forEach((t, k) => (trees[t]!.value[tNode[k]!] = tWeight[k]!));
-  return { kind: 'gbdt', featureCount, base: floats('base_values')[0] ?? 0, trees, platt };
+  return treesFromOnnx(new Uint8Array(bytes), featureCount);
 }

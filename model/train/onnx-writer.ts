@@ -164,7 +164,3 @@ export function encodeOnnx(model: OnnxModel): Uint8Array {
   return ModelProto.encode(message).finish();
 }
 
-/** Reads back what encodeOnnx wrote (for tests and for the size report). */
-export function decodeOnnx(bytes: Uint8Array): Record<string, unknown> {
-  return ModelProto.toObject(ModelProto.decode(bytes), { longs: Number, bytes: String }) as Record<string, unknown>;
-}
