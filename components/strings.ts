@@ -227,8 +227,14 @@ export const strings = {
   },
 };
 
-/** The blocked page's elements, in its HTML, that take a message by name: <x data-i18n="key">. */
-export function localizeDocument(root: ParentNode = document): void {
+/**
+ * A page's title and language from the messages, and the text of its HTML's elements that name a message
+ * (<x data-i18n="key">, the blocked page). The language is the messages file's own (the browser falls back to
+ * English where it has no file for the user's language), for screen readers.
+ */
+export function localizeDocument(title: string, root: ParentNode = document): void {
+  document.title = title;
+  document.documentElement.lang = msg('pageLanguage');
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = msg(el.dataset.i18n as MessageKey);
 }
 

@@ -102,6 +102,7 @@ test.describe('the settings page', () => {
     options.on('request', (r) => void (r.url().startsWith('chrome-extension://') || traffic.push(r.url())));
     await options.goto(`chrome-extension://${firewall.extensionId}/options.html`);
     await expect(options).toHaveTitle('Transaction Firewall settings');
+    await expect(options.locator('html')).toHaveAttribute('lang', 'en');
     // The manifest names the extension by message (__MSG_extName__): the browser shows it resolved.
     const self = await options.evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.management.getSelf());
     expect(self.name).toBe('Transaction Firewall');

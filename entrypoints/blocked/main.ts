@@ -14,8 +14,7 @@ const safeUrl = host && /^https?:/i.test(url) ? url : null;
 const backTo = params.get('back');
 const safeBack = backTo && /^https?:/i.test(backTo) ? backTo : null;
 
-document.title = msg('blocked_title');
-localizeDocument();
+localizeDocument(msg('blocked_title'));
 document.querySelector<HTMLElement>('[data-testid="host"]')!.textContent = host ? hostToUnicode(host) : msg('blocked_unknownSite');
 // The list names go in bold inside the sentence: it is cut where the message put them.
 const names = params.get('lists')?.split('|').join(', ') || msg('blocked_aList');

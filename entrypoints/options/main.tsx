@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
 import { OptionsApp } from './OptionsApp';
-import { strings } from '../../components/strings';
+import { localizeDocument, strings } from '../../components/strings';
 
-document.title = strings.options.title;
+localizeDocument(strings.options.title);
 
 createRoot(document.getElementById('root')!).render(<OptionsApp />);

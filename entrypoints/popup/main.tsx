@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
 import { PopupApp } from './PopupApp';
-import { strings } from '../../components/strings';
+import { localizeDocument, strings } from '../../components/strings';
 
-document.title = strings.appName;
+localizeDocument(strings.appName);
 
 createRoot(document.getElementById('root')!).render(<PopupApp />);
