@@ -8,5 +8,7 @@ export default defineConfig({
   test: {
     include: ['analysis/**/*.test.ts', 'common/**/*.test.ts', 'model/**/*.test.ts', 'entrypoints/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'eval/**/*.test.ts'],
     environment: 'node',
+    // browser.i18n.getMessage over the real messages file (fakeBrowser has no i18n).
+    setupFiles: ['./vitest.setup.ts'],
   },
 });

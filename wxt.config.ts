@@ -35,9 +35,10 @@ export default defineConfig({
     excludeSources: ['store/screenshots/**', 'e2e/.artifacts/**', 'test-results/**', 'playwright-report/**', '.output/**'],
   },
   manifest: ({ browser }) => ({
-    name: 'Transaction Firewall',
-    description:
-      'Reads every wallet signing request before your wallet does, explains it in plain words and warns before you sign.',
+    // The store listing's name and short description, from public/_locales/<locale>/messages.json (English is the default).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'activeTab', 'webNavigation'],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",

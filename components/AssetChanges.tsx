@@ -60,7 +60,7 @@ export function AssetChanges({ report, signer }: { report?: AssetChangesReport; 
   let body: React.ReactNode;
   if (report.state === 'late') body = <p aria-busy="true">{s.changesLate}</p>;
   else if (report.state === 'unavailable' || !report.result || report.result.outcome === 'unavailable') {
-    body = <p>{s.changesUnavailable(report.reason ?? report.result?.reason ?? 'no simulation')}</p>;
+    body = <p>{s.changesUnavailable(report.reason ?? report.result?.reason ?? s.noSimulation)}</p>;
   } else {
     const result = report.result;
     const mine = (c: AssetChange) => signer !== undefined && c.party.toLowerCase() === signer.toLowerCase();
@@ -69,7 +69,7 @@ export function AssetChanges({ report, signer }: { report?: AssetChangesReport; 
     for (const c of result.changes.filter((c) => !mine(c))) others.set(c.party, [...(others.get(c.party) ?? []), c]);
     body = (
       <>
-        {result.outcome === 'reverted' && <p className="finding-danger">{s.changesReverted(result.revert?.reason ?? 'unknown reason')}</p>}
+        {result.outcome === 'reverted' && <p className="finding-danger">{s.changesReverted(result.revert?.reason ?? s.unknownReason)}</p>}
         {result.when === 'on-submit' && <p className="muted">{s.changesOnSubmit}</p>}
         {result.changes.length === 0 && result.approvals.length === 0 && result.outcome === 'success' && <p>{s.changesNone}</p>}
         {you.length > 0 && (

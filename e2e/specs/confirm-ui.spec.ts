@@ -25,6 +25,7 @@ test('a dangerous request is operated by keyboard alone: Reject has focus, Conti
   const pending = page.evaluate(([t, s]) => window.dapp.approveUnlimited('viem', t, s), [contracts.token, freshAddress()] as const);
   const dialog = await next;
   await expect(dialog.getByTestId('verdict')).toHaveText('Dangerous: you could lose assets');
+  await expect(dialog).toHaveTitle('Check this request — Transaction Firewall');
   const reject = dialog.getByRole('button', { name: 'Reject' });
   const cont = dialog.getByRole('button', { name: 'Continue' });
   await expect(reject).toBeFocused();

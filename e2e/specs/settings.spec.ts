@@ -101,6 +101,12 @@ test.describe('the settings page', () => {
     const traffic: string[] = [];
     options.on('request', (r) => void (r.url().startsWith('chrome-extension://') || traffic.push(r.url())));
     await options.goto(`chrome-extension://${firewall.extensionId}/options.html`);
+    await expect(options).toHaveTitle('Transaction Firewall settings');
+    await expect(options.locator('html')).toHaveAttribute('lang', 'en');
+    // The manifest names the extension by message (__MSG_extName__): the browser shows it resolved.
+    const self = await options.evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.management.getSelf());
+    expect(self.name).toBe('Transaction Firewall');
+    expect(self.description).toBe('Reads every wallet signing request before your wallet does, explains it in plain words and warns before you sign.');
     const names = await options.getByTestId('chain-name').allInnerTexts();
     expect(names).toEqual(['Ethereum', 'OP Mainnet', 'BNB Smart Chain', 'Polygon', 'Base', 'Arbitrum One', 'Anvil', 'Sepolia']);
     // Never a bare chain id for a known chain, anywhere on the page as it first shows.

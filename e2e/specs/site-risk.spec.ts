@@ -31,6 +31,13 @@ test.describe('site risk', () => {
     await expect(page.getByTestId('host')).toHaveText('127.0.0.1');
     await expect(page.getByTestId('lists')).toHaveText('your own blocked sites');
     await expect(page.getByRole('button', { name: 'Go back' })).toBeFocused();
+    // Its words are the messages (public/_locales/en/messages.json), the list names in bold inside the sentence.
+    await expect(page).toHaveTitle('Phishing site blocked — Transaction Firewall');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This is a known phishing site');
+    await expect(page.getByTestId('on-lists')).toHaveText(
+      'It is on your own blocked sites. Sites like this copy a real dapp to get one signature from you that hands over your tokens and NFTs. Nothing was loaded from it.',
+    );
+    await expect(page.getByRole('button', { name: 'Continue anyway' })).toBeVisible();
     // The listed page never ran: the warning replaced the navigation.
     expect(await page.evaluate(() => 'dapp' in window)).toBe(false);
     await page.keyboard.press('Enter');

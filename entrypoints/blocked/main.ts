@@ -5,6 +5,7 @@ import { browser } from '#imports';
 import { normalizeHost } from '../../analysis/site/hostname';
 import { hostToUnicode } from '../../analysis/site/punycode';
 import { rememberException } from '../../common/site-exceptions';
+import { localizeDocument, msg } from '../../components/strings';
 
 const params = new URLSearchParams(location.search);
 const url = params.get('url') ?? '';
@@ -13,8 +14,18 @@ const safeUrl = host && /^https?:/i.test(url) ? url : null;
 const backTo = params.get('back');
 const safeBack = backTo && /^https?:/i.test(backTo) ? backTo : null;
 
-document.querySelector<HTMLElement>('[data-testid="host"]')!.textContent = host ? hostToUnicode(host) : '(unknown site)';
-document.querySelector<HTMLElement>('[data-testid="lists"]')!.textContent = (params.get('lists') ?? 'a phishing list').split('|').join(', ');
+localizeDocument(msg('blocked_title'));
+document.querySelector<HTMLElement>('[data-testid="host"]')!.textContent = host ? hostToUnicode(host) : msg('blocked_unknownSite');
+// The list names go in bold inside the sentence: it is cut where the message put them.
+const names = params.get('lists')?.split('|').join(', ') || msg('blocked_aList');
+const sentence = msg('blocked_onLists', names);
+const at = sentence.indexOf(names);
+const lists = document.createElement('strong');
+lists.dataset.testid = 'lists';
+lists.textContent = names;
+// (A translation that left the names out still shows them, after its sentence.)
+const parts = at < 0 ? [sentence, ' ', lists] : [sentence.slice(0, at), lists, sentence.slice(at + names.length)];
+document.querySelector<HTMLElement>('[data-testid="on-lists"]')!.replaceChildren(...parts);
 
 const back = document.getElementById('back') as HTMLButtonElement;
 const proceed = document.getElementById('continue') as HTMLButtonElement;

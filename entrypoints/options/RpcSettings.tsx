@@ -57,7 +57,7 @@ function ChainRow({ id, chosen, onSave, onReset }: { id: number; chosen?: string
         <p className="muted">{fallback ? o.automaticUses(fallback) : o.automaticOther}</p>
         <label className="node-url">
           {o.nodeUrl(name)}
-          <input type="url" value={draft} placeholder="https://…" onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} />
+          <input type="url" value={draft} placeholder={o.nodeUrlPlaceholder} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} />
         </label>
         <p className="muted">{o.nodeHelp}</p>
         <div className="actions">

@@ -1,12 +1,16 @@
 // Validates an RPC endpoint by asking it which chain it serves, before the options page saves it.
+import { strings } from '../../components/strings';
+
+const e = strings.options.rpcErrors;
+
 export type RpcCheck = { ok: true; chainId: number } | { ok: false; reason: string };
 
 export async function checkRpc(url: string, timeoutMs = 5000): Promise<RpcCheck> {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { ok: false, reason: 'only http(s) URLs are accepted' };
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { ok: false, reason: e.notHttp };
   } catch {
-    return { ok: false, reason: 'this is not a URL' };
+    return { ok: false, reason: e.notUrl };
   }
   try {
     const response = await fetch(url, {
@@ -16,7 +20,7 @@ export async function checkRpc(url: string, timeoutMs = 5000): Promise<RpcCheck>
       signal: AbortSignal.timeout(timeoutMs),
     });
     const body = (await response.json()) as { result?: unknown };
-    if (typeof body.result !== 'string' || !/^0x[0-9a-f]+$/i.test(body.result)) return { ok: false, reason: 'the answer was not a chain id' };
+    if (typeof body.result !== 'string' || !/^0x[0-9a-f]+$/i.test(body.result)) return { ok: false, reason: e.noChainId };
     return { ok: true, chainId: Number.parseInt(body.result, 16) };
   } catch (error) {
     return { ok: false, reason: (error as Error).message || String(error) };

@@ -1,6 +1,9 @@
 // Export and import of settings as a small JSON file. Import accepts only a well-formed file and
 // says what is wrong otherwise: a settings file may come from anywhere.
 import type { Settings } from '../../common/settings';
+import { strings } from '../../components/strings';
+
+const e = strings.options.fileErrors;
 
 export const SETTINGS_FILE_VERSION = 1;
 const MAX_FILE_CHARS = 256 * 1024;
@@ -33,35 +36,35 @@ function isRpcUrl(v: unknown): v is string {
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: string };
 
 export function parseSettingsFile(text: string): ImportResult {
-  if (text.length > MAX_FILE_CHARS) return { ok: false, error: 'the file is too large to be a settings file' };
+  if (text.length > MAX_FILE_CHARS) return { ok: false, error: e.tooLarge };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'the file is not JSON' };
+    return { ok: false, error: e.notJson };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: 'the file does not hold settings' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: e.noSettings };
   const d = data as Record<string, unknown>;
-  if (d.version !== SETTINGS_FILE_VERSION) return { ok: false, error: `unknown settings version ${JSON.stringify(d.version)}` };
+  if (d.version !== SETTINGS_FILE_VERSION) return { ok: false, error: e.version(String(JSON.stringify(d.version))) };
   const known = new Set(['version', 'rpcUrls', 'protection', 'pausedSites', 'trustedSites', 'sensitivity', 'listUpdates', 'historyDays']);
   const unknown = Object.keys(d).filter((k) => !known.has(k));
-  if (unknown.length) return { ok: false, error: `unknown setting "${unknown[0]}"` };
+  if (unknown.length) return { ok: false, error: e.unknownSetting(unknown[0]!) };
   const rpc = d.rpcUrls;
-  if (typeof rpc !== 'object' || rpc === null || Array.isArray(rpc)) return { ok: false, error: 'rpcUrls must map chain ids to URLs' };
+  if (typeof rpc !== 'object' || rpc === null || Array.isArray(rpc)) return { ok: false, error: e.rpcUrls };
   for (const [chain, url] of Object.entries(rpc)) {
-    if (!/^[1-9][0-9]{0,15}$/.test(chain)) return { ok: false, error: `"${chain.slice(0, 30)}" is not a chain id` };
-    if (!isRpcUrl(url)) return { ok: false, error: `the RPC URL for chain ${chain} is not an http(s) URL` };
+    if (!/^[1-9][0-9]{0,15}$/.test(chain)) return { ok: false, error: e.chainId(chain.slice(0, 30)) };
+    if (!isRpcUrl(url)) return { ok: false, error: e.rpcUrl(chain) };
   }
-  if (typeof d.protection !== 'boolean') return { ok: false, error: 'protection must be true or false' };
+  if (typeof d.protection !== 'boolean') return { ok: false, error: e.boolean('protection') };
   // Absent from files exported before the switch existed: then off, its default.
-  if (d.listUpdates !== undefined && typeof d.listUpdates !== 'boolean') return { ok: false, error: 'listUpdates must be true or false' };
+  if (d.listUpdates !== undefined && typeof d.listUpdates !== 'boolean') return { ok: false, error: e.boolean('listUpdates') };
   for (const key of ['pausedSites', 'trustedSites'] as const) {
     const list = d[key];
-    if (!Array.isArray(list) || list.length > 10_000 || !list.every(isOrigin)) return { ok: false, error: `${key} must be a list of site origins like https://app.example.org` };
+    if (!Array.isArray(list) || list.length > 10_000 || !list.every(isOrigin)) return { ok: false, error: e.sites(key) };
   }
-  if (typeof d.sensitivity !== 'string' || !SEVERITIES.includes(d.sensitivity)) return { ok: false, error: 'sensitivity must be info, warn or danger' };
+  if (typeof d.sensitivity !== 'string' || !SEVERITIES.includes(d.sensitivity)) return { ok: false, error: e.sensitivity };
   if (!Number.isInteger(d.historyDays) || (d.historyDays as number) < 1 || (d.historyDays as number) > 3650) {
-    return { ok: false, error: 'historyDays must be a whole number of days from 1 to 3650' };
+    return { ok: false, error: e.historyDays };
   }
   return {
     ok: true,
