@@ -58,6 +58,18 @@ const SHOTS: readonly Shot[] = [
   }),
   popupOn('popup-unknown-site', ({ openDapp }) => openDapp()),
   {
+    name: 'blocked-page',
+    size: { width: 800, height: 600 },
+    async open({ context, firewall, server }) {
+      await firewall.setStorage({ userBlockedSites: ['127.0.0.1'] });
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 800, height: 600 });
+      await page.goto(new URL('/dapp.html', server.otherOrigin).href).catch(() => {});
+      await page.getByRole('button', { name: 'Continue anyway' }).waitFor();
+      return { page, close: () => page.close() };
+    },
+  },
+  {
     name: 'settings',
     size: { width: 800, height: 900 },
     async open({ context, firewall }) {

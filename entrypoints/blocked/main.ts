@@ -2,6 +2,8 @@
 // default; "Continue anyway" remembers the site and opens it. Only the extension can open this page (it is
 // not web-accessible), so the query it reads was written by the background.
 import { browser } from '#imports';
+import '../../components/theme.css';
+import './blocked.css';
 import { normalizeHost } from '../../analysis/site/hostname';
 import { hostToUnicode } from '../../analysis/site/punycode';
 import { rememberException } from '../../common/site-exceptions';
