@@ -8,7 +8,7 @@ const ALERT_SHAPES = {
 } as const;
 
 /** Shapes as well as colours, so the verdict reads the same for colour-blind users. */
-function VerdictIcon({ kind }: { kind: VerdictKind }) {
+export function VerdictIcon({ kind }: { kind: VerdictKind }) {
   const label = strings.confirm.iconLabel[kind];
   if (kind === 'allow') {
     return (

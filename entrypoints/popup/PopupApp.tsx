@@ -8,11 +8,14 @@ import type { TamperReport } from '../../common/tamper-report';
 import type { Settings } from '../../common/settings';
 import { hostToUnicode } from '../../analysis/site/punycode';
 import { toggled, useSettingsStore } from '../../components/settings-state';
+import { VerdictIcon } from '../../components/VerdictBanner';
 
 const p = strings.popup;
 const RECENT = 5;
 
 type Tone = 'danger' | 'warn' | 'ok' | 'unknown';
+/** The confirm window's shapes for the same news, so the popup reads the same without its colours. */
+const TONE_SHAPE = { danger: 'block', warn: 'warn', ok: 'allow' } as const;
 
 /** The one line that answers "is this site known to be bad?", in the site rules' own words. */
 function headline(status: SiteStatus): { tone: Tone; text: string } {
@@ -49,7 +52,8 @@ function SiteSection({ site, status, settings, set }: { site: ActiveSite; status
       ) : (
         <>
           <p className={`site-verdict site-${lead.tone}`} data-testid="site-verdict" data-tone={lead.tone}>
-            {lead.text}
+            {lead.tone !== 'unknown' && <VerdictIcon kind={TONE_SHAPE[lead.tone]} />}
+            <span>{lead.text}</span>
           </p>
           {others.length > 0 && (
             <ul className="site-findings">
