@@ -55,6 +55,8 @@ export const TIME_BUDGET = {
   bridgeWaitMs: backgroundAnswerMs + 9_000,
   /** A worker stopped mid-analysis is started again by the next message, though not always at once. */
   analysisRetryDelaysMs: [1_000, 2_000],
+  /** The confirm window asks again for its request when no background answered (a worker stopped as the window opened); a refusal is final. */
+  viewRetryDelaysMs: [250, 500, 1_000, 2_000],
   /** How often a message in flight checks that the extension is still there (reloaded or updated: it is not). */
   orphanCheckMs: 500,
   /** How often the bridge checks on a request waiting on the user, so a lost decision ends in a rejection, not a hang. */

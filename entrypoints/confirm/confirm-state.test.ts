@@ -19,6 +19,7 @@ function entry(verdict: Verdict): PendingEntry {
 }
 
 let gets = 0;
+let unanswered = 0;
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
   expect(check()).toBe(true);
@@ -30,12 +31,18 @@ describe('confirm window state', () => {
     fakeBrowser.reset();
     useConfirmStore.setState({ shown: undefined, busy: false });
     gets = 0;
+    unanswered = 0;
     // The fake browser sends every message with an empty sender: here it is the confirm window.
     const decisions = createDecisions({ ...extensionBrowser, isConfirmPage: () => true });
     fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
       const message = parsePageMessage(raw);
       if (message?.type !== 'confirm/get') return undefined;
       gets++;
+      // A background that is not there yet: the message gets no answer.
+      if (unanswered > 0) {
+        unanswered--;
+        return undefined;
+      }
       return decisions.view(message.requestId, {});
     });
   });
@@ -62,6 +69,14 @@ describe('confirm window state', () => {
     await updatePending('r1', { windowId: 4 });
     await new Promise((r) => setTimeout(r, 20));
     expect(gets).toBe(1);
+  });
+
+  it('asks again when no background answered (a worker stopped as the window opened), and shows the request', async () => {
+    await savePending(entry(joined));
+    unanswered = 2;
+    await useConfirmStore.getState().load('r1');
+    expect(shownSummary()).toBe('checked, simulated');
+    expect(gets).toBe(3);
   });
 
   it('says the request is gone when the background no longer has it', async () => {

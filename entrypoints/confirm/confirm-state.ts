@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { Decision, PendingView } from '../../common/messages';
 import { sendToBackground } from '../../common/protocol';
+import { TIME_BUDGET } from '../../common/time-budget';
 import { historyItem, readDetails, type HistoryEntry } from '../../common/decision-history';
 import { watchPending } from '../../common/pending-store';
 
@@ -25,6 +26,20 @@ interface ConfirmState {
 /** A simulation that missed its deadline joins the pending entry when it finishes; till then the window watches it. */
 const awaitsSimulation = (view: PendingView | null) => view?.verdict.assetChanges?.state === 'late';
 
+/**
+ * The background's view of the request. No answer at all (undefined, or no receiver: a worker stopped
+ * as the window opened) is asked again, so the window does not say "no longer waiting" of a request
+ * that still is; the background's refusal (null) is final.
+ */
+async function askView(requestId: string): Promise<PendingView | null> {
+  for (const delay of [0, ...TIME_BUDGET.viewRetryDelaysMs]) {
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    const reply = await sendToBackground({ type: 'confirm/get', requestId }).catch(() => undefined);
+    if (reply !== undefined) return reply;
+  }
+  return null;
+}
+
 export const useConfirmStore = create<ConfirmState>((set, get) => ({
   shown: undefined,
   busy: false,
@@ -34,7 +49,7 @@ export const useConfirmStore = create<ConfirmState>((set, get) => ({
     // The view comes from the background (only this request's window may read it), asked again on every change.
     const show = async () => {
       const ask = ++asked;
-      const view = (await sendToBackground({ type: 'confirm/get', requestId }).catch(() => null)) ?? null;
+      const view = await askView(requestId);
       // An older answer arriving after a newer one must not put the late verdict back.
       if (ask < shownAsk || get().busy) return;
       shownAsk = ask;
