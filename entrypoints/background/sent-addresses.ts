@@ -6,35 +6,20 @@ import { decodeRequest } from '../../analysis/ethereum/decode';
 import { normalizeRequest } from '../../analysis/ethereum/normalize/request';
 import type { WalletRequest } from '../../analysis/types';
 import { createBatchWriter } from '../../common/serial-writes';
+import { storageCopy } from './storage-copy';
 
 const KEY = 'sentTo';
 const MAX = 1000;
 
-/**
- * The stored list as this worker last saw it: read once per worker life, then kept current by every
- * change of the key (this worker's writes set it at once; any other writer's reach it through
- * storage.onChanged). Every request reads it: a storage round trip each time cost ~1 ms, and more while
- * the history writes queued in front of it.
- */
-let cached: Promise<string[]> | undefined;
-
-function follow(changes: Record<string, { newValue?: unknown }>, area: string): void {
-  if (area === 'local' && KEY in changes) cached = Promise.resolve((changes[KEY]!.newValue as string[] | undefined) ?? []);
-}
-
-function storedList(): Promise<string[]> {
-  // Not followed (the first read, or the listener was taken away): what is in memory cannot be trusted.
-  if (!browser.storage.onChanged.hasListener(follow)) {
-    cached = undefined;
-    browser.storage.onChanged.addListener(follow);
-  }
-  cached ??= browser.storage.local.get(KEY).then((found) => (found[KEY] as string[] | undefined) ?? []);
-  cached.catch(() => (cached = undefined));
-  return cached;
-}
+// The stored list as this worker last saw it (storage-copy.ts): this worker's writes set it at once; any
+// other writer's reach it through storage.onChanged.
+const stored = storageCopy(
+  () => browser.storage.local.get(KEY).then((found) => (found[KEY] as string[] | undefined) ?? []),
+  (changes) => (KEY in changes ? { value: (changes[KEY]!.newValue as string[] | undefined) ?? [] } : undefined),
+);
 
 export async function loadSentAddresses(): Promise<AddressHistory> {
-  return createMemoryHistory(await storedList());
+  return createMemoryHistory(await stored.get());
 }
 
 /**
@@ -64,7 +49,7 @@ async function writeRecipients(batch: string[]): Promise<void> {
   const list = ((found[KEY] as string[] | undefined) ?? []).filter((a) => !newest.includes(a));
   const next = [...newest, ...list].slice(0, MAX);
   await browser.storage.local.set({ [KEY]: next });
-  cached = Promise.resolve(next);
+  stored.set(next);
 }
 
 // Concurrent sends (several tabs) must each land: separate read-modify-writes would drop all but one.
