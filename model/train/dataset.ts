@@ -22,6 +22,17 @@ export interface DataRow {
   context?: RequestContext;
   /** Optional: rows sharing a group never straddle train and test (e.g. builds of one source file). */
   group?: string;
+  /**
+   * Optional: what kind of code this is, for per-family figures and leave-one-family-out runs. Malicious:
+   * `exploit`, `ponzi`, `rugpull`, `honeypot`, `drainer` (synthetic). Benign: `protocol` (npm artifacts),
+   * `dapp` (deployed DApp code), `token` (named deployed tokens), `compiled` (public sources compiled here),
+   * `hard-negative` (flagged by a detector and cleared by hand).
+   */
+  family?: string;
+  /** Optional: the compiler and settings that made this code, when known (`solc-0.6.12 opt200`). */
+  compiler?: string;
+  /** Optional: hand labels of what a token's code lets its owner do (CRPWarner's Mint / Leak / Limit). */
+  tokenFlags?: { mint?: boolean; leak?: boolean; limit?: boolean };
 }
 
 export function readJsonl(path: string): DataRow[] {
