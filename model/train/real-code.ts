@@ -30,7 +30,7 @@ const hex0x = (text: string) => {
 const isoDay = (text: string | undefined) => (text && /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : null);
 
 function contractRow(r: Omit<DataRow, 'calldata' | 'value' | 'synthetic'>): DataRow {
-  return { bytecode: r.bytecode, calldata: '0x', value: '0', synthetic: false, ...r };
+  return { calldata: '0x', value: '0', synthetic: false, ...r };
 }
 
 /** Addresses HoneyBadger's authors confirmed as honeypots: never part of a benign pool. */
