@@ -46,3 +46,13 @@ export function unionGroups(keys: readonly (readonly string[])[]): string[] {
 export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[0-9_]/g, '');
 }
+
+/**
+ * Joins the groups of rows whose code has one skeleton, across readers (a DApp and a token of one
+ * template, an OpenZeppelin build and a deployed copy of it), so no split puts near-copies on both sides.
+ * Rows without a group count as their own. Returns new rows; the input is left alone.
+ */
+export function mergeGroupsBySkeleton<T extends { bytecode: string; group?: string; source: string }>(rows: readonly T[]): T[] {
+  const groups = unionGroups(rows.map((r) => [r.group ?? r.source, `skeleton:${skeletonKey(r.bytecode)}`]));
+  return rows.map((r, i) => ({ ...r, group: groups[i] }));
+}

@@ -50,12 +50,13 @@ describe('creation code → runtime', () => {
 describe('sadponzi', () => {
   const rows = sadponziRows();
   const index = records('sadponzi/index.csv');
-  it('keeps every index row except the three conflicts', () => {
-    const excluded = new Set(SADPONZI_CONFLICTS);
-    const expected = index.filter((r) => !excluded.has(r.address!));
+  it('keeps every index row except the three conflicts and the DApps CRPWarner labels', () => {
+    const excluded = new Set([...SADPONZI_CONFLICTS, ...crpwarnerRows().map((r) => addressOf(r.source))]);
+    const expected = index.filter((r) => r.label === 'ponzi' || !excluded.has(r.address!));
     expect(rows.filter((r) => r.label === 1)).toHaveLength(expected.filter((r) => r.label === 'ponzi').length);
     expect(rows.filter((r) => r.label === 0)).toHaveLength(expected.filter((r) => r.label === 'dapp_non_ponzi').length);
     expect(rows.filter((r) => r.family === 'ponzi')).toHaveLength(133);
+    expect(rows.filter((r) => r.family === 'dapp').length).toBeGreaterThan(1100);
     const seen = new Set(rows.map((r) => addressOf(r.source)));
     for (const a of SADPONZI_CONFLICTS) expect(seen.has(a)).toBe(false);
     for (const a of honeypotAddresses()) expect(seen.has(a)).toBe(false);
@@ -99,6 +100,14 @@ describe('crpwarner', () => {
     expect(tokens.length).toBeGreaterThan(600);
     expect(tokens.every((r) => r.label === 0 && !r.tokenFlags)).toBe(true);
     expect(rows.filter((r) => r.family === 'rugpull').every((r) => r.label === 1 && Object.values(r.tokenFlags ?? {}).some(Boolean))).toBe(true);
+  });
+});
+
+describe('sadponzi with crpwarner', () => {
+  it('puts no bytecode under both labels', () => {
+    const labels = new Map<string, Set<number>>();
+    for (const r of [...sadponziRows(), ...crpwarnerRows()]) labels.set(r.bytecode, (labels.get(r.bytecode) ?? new Set()).add(r.label));
+    expect([...labels.values()].filter((s) => s.size > 1)).toEqual([]);
   });
 });
 

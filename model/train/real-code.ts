@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normaliseName, skeletonKey, unionGroups } from './code-groups.ts';
+import { mergeGroupsBySkeleton, normaliseName, skeletonKey, unionGroups } from './code-groups.ts';
 import { buildLabel, compileSources, type BuildSettings } from './compile-legacy.ts';
 import { compiledPublicRows, moreNpmArtifactRows } from './compiled-public.ts';
 import { parseCsvRecords } from './csv.ts';
@@ -55,6 +55,9 @@ export const SADPONZI_CONFLICTS: readonly string[] = [
  * family 'dapp'), real runtime bytecode. Groups join a Ponzi's scheme name (normalised: EthVentures4 and
  * EthVentures1 are one scheme) with its skeleton, so renamed redeployments stay together; DApps group by
  * skeleton. Dates are the creation times rq3 gives (only for contracts rq3 also lists).
+ * DApps that CRPWarner's large set also uses (121: named tokens, and 5 whose owner mint or leak CRPWarner's
+ * authors confirmed) are left to crpwarnerRows, whose label looks at the token code itself; keeping both
+ * would put one bytecode in the data twice, in two groups, and 5 of them under both labels.
  */
 export function sadponziRows(): DataRow[] {
   const dir = join(SHARED_DATA, 'sadponzi');
@@ -67,7 +70,8 @@ export function sadponziRows(): DataRow[] {
     }
   }
   const excluded = new Set([...SADPONZI_CONFLICTS, ...honeypotAddresses()]);
-  const kept = index.filter((r) => !excluded.has(r.address!.toLowerCase()));
+  const inCrpwarner = new Set(crpwarnerRows().map((r) => r.source.split(':').pop()!));
+  const kept = index.filter((r) => !excluded.has(r.address!.toLowerCase()) && !(r.label === 'dapp_non_ponzi' && inCrpwarner.has(r.address!.toLowerCase())));
   const items = kept.map((r) => {
     const address = r.address!.toLowerCase();
     const ponzi = r.label === 'ponzi';
@@ -285,7 +289,7 @@ export function honeybadgerRows(cacheDir = LEGACY_CACHE): DataRow[] {
 
 /** Every reader's rows (the unlabelled 0/0/0 tokens are not included: see crpwarnerUnlabelled). */
 export function realCodeRows(): DataRow[] {
-  return [...sadponziRows(), ...crpwarnerRows(), ...honeybadgerRows(), ...compiledPublicRows(), ...moreNpmArtifactRows()];
+  return mergeGroupsBySkeleton([...sadponziRows(), ...crpwarnerRows(), ...honeybadgerRows(), ...compiledPublicRows(), ...moreNpmArtifactRows()]);
 }
 
 /** Counts per family, label and compiler, and skeletons that occur under both labels, as printable lines. */
@@ -301,12 +305,16 @@ export function realCodeSummary(rows: readonly DataRow[] = realCodeRows()): stri
     labelsBySkeleton.set(k, (labelsBySkeleton.get(k) ?? new Set()).add(`${r.label}:${r.family}`));
   }
   const mixed = [...labelsBySkeleton].filter(([, s]) => new Set([...s].map((x) => x[0])).size > 1);
+  const labelsByGroup = new Map<string, Set<number>>();
+  for (const r of rows) labelsByGroup.set(r.group ?? r.source, (labelsByGroup.get(r.group ?? r.source) ?? new Set()).add(r.label));
+  const mixedGroups = [...labelsByGroup.values()].filter((s) => s.size > 1).length;
   return [
     `${rows.length} rows, ${new Set(rows.map((r) => r.group)).size} groups`,
     'per family and label:',
     ...count((r) => `${r.family} label=${r.label}`),
     'per compiler (where known):',
     ...count((r) => `${r.family} ${r.compiler ?? '(deployed code, compiler unknown)'}`),
+    `groups holding both labels: ${mixedGroups}`,
     `skeletons found under both labels: ${mixed.length}${mixed.length ? ` (${mixed.map(([, s]) => [...s].sort().join('+')).join('; ')})` : ''}`,
   ];
 }
