@@ -77,7 +77,7 @@ async function coldRound(context: BrowserContext, extensionId: string, dapp: Pag
   await outcome;
   return {
     ms,
-    scored: /looks like (known drainer|the requests drainers)|firewall's model rates/.test(text),
+    scored: /looks like (known scam|the requests scam)|firewall's model rates/.test(text),
     readyAt: status.readyAt,
     loadMs: status.readyAt !== undefined && status.loadStartedAt !== undefined ? status.readyAt - status.loadStartedAt : undefined,
     runtimeMs: status.phases?.runtimeAndSessionMs,
@@ -206,7 +206,7 @@ async function warmFigures(worker: Worker, extensionId: string) {
   const samples = await worker.evaluate(
     async ({ bytecode, calldata, runs, modelUrl, base64, vector }) => {
       const probe = (globalThis as ProbeGlobal).__txFirewallModel;
-      const input = { bytecode, calldata, value: '0', context: { counterpartyIsEOA: true, counterpartyIsFresh: true } };
+      const input = { bytecode, calldata, value: '0' };
       const full: number[] = [];
       const bare: number[] = [];
       const fetched: number[] = [];

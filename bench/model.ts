@@ -58,7 +58,7 @@ async function main() {
   const contract = largeContract();
   const bytes = (contract.hex.length - 2) / 2;
   const approve = encodeFunctionData({ abi: parseAbi(['function approve(address,uint256)']), functionName: 'approve', args: ['0x1111111111111111111111111111111111111111', maxUint256] });
-  const input: FeatureInput = { bytecode: contract.hex, calldata: approve, value: 0, context: { counterpartyIsEOA: true, counterpartyIsFresh: true } };
+  const input: FeatureInput = { bytecode: contract.hex, calldata: approve, value: 0 };
   console.log(`contract: ${contract.name}, ${bytes} bytes (${(bytes / 1024).toFixed(1)} KB)`);
   for (let i = 0; i < 50; i++) extractFeatures(input); // warm the JIT
   time('feature extraction, 24 KB contract (hex decode + scan + call data)', 1000, () => extractFeatures(input));

@@ -68,6 +68,12 @@ function addressTable(rows: AddressRow[]): void {
 }
 
 const opened = (f: FlowResult, mode: NodeMode) => f.requests.some((q) => q.verdicts[mode].verdict !== 'allow');
+/** The contract model's band for a flow: its highest over the flow's requests (node answers), whether or not it warned. */
+const MODEL_BANDS = ['low', 'elevated', 'high'] as const;
+function modelBand(f: FlowResult): (typeof MODEL_BANDS)[number] | undefined {
+  const bands = f.requests.flatMap((q) => q.verdicts.node.findings.filter((x) => x.id === 'model.score' || x.id === 'model.flagged').map((x) => MODEL_BANDS.indexOf(x.evidence?.level as never)));
+  return bands.length ? MODEL_BANDS[Math.max(...bands)] : undefined;
+}
 const alarms = (f: FlowResult, mode: NodeMode) => [...new Set(f.requests.flatMap((q) => q.verdicts[mode].findings.filter((x) => x.severity !== 'info').map((x) => x.id)))];
 
 function requestTables(flows: FlowResult[]): void {
@@ -126,6 +132,13 @@ function classTable(sites: SiteRow[] | undefined, addresses: AddressRow[] | unde
     });
     const model = benign.filter((f) => alarms(f, 'node').includes('model.flagged'));
     rows.push(['ordinary contracts scored as drainers', 'benign test-dapp flows: model.flagged the only alarm / among the alarms (node answers)', `${modelOnly.length} / ${benign.length}; ${model.length} / ${benign.length}`, modelOnly.map((f) => f.flow.button).join(', ')]);
+    // The model's own answer on contracts MetaMask compiled and deployed for its test dapp: ordinary
+    // tokens and NFTs, and the dapp's malicious section, whether or not the answer became a warning.
+    for (const cls of ['benign', 'malicious'] as const) {
+      const scored = flows.filter((f) => f.flow.class === cls && modelBand(f));
+      const band = (b: string) => scored.filter((f) => modelBand(f) === b);
+      rows.push([`the contract model's own band (${cls} flows)`, `${cls} test-dapp flows that called a contract: rated high / elevated / low (node answers)`, `${band('high').length} / ${band('elevated').length} / ${band('low').length} of ${scored.length}`, band('high').map((f) => f.flow.button).join(', ')]);
+    }
     const offline = benign.filter((f) => opened(f, 'no-node') && !opened(f, 'node'));
     rows.push(["a node that does not answer makes everything a warning", 'benign test-dapp flows that open only when the node does not answer', `${offline.length} / ${benign.length} (opens with no node: ${benign.filter((f) => opened(f, 'no-node')).length})`, offline.map((f) => f.flow.button).join(', ')]);
     const bypass = flows.filter((f) => f.flow.module.endsWith('bypasses.js') && f.requests.length > 0);

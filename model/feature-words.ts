@@ -3,7 +3,7 @@
 // form one reason ("the code's instruction mix"), while a selector or a call fact is a reason of its own.
 import { FEATURE_LAYOUT, FEATURE_NAMES } from './features.ts';
 
-/** What a reason is about, as a user tells them apart: the contract (its code, its age) or this request (the call, who gets what). */
+/** What a reason is about, as a user tells them apart: the contract's code, or this request (the call). */
 export type ReasonSubject = 'contract' | 'request';
 
 export interface ReasonGroup {
@@ -28,7 +28,6 @@ const WORDS: Record<string, (v: number) => string> = {
   implementation_resolved: (v) => yesNo(v, 'The code behind the proxy was read and scored.', 'The code behind the proxy was not available.'),
   code_size_log2: (v) => `The contract’s code is ${formatBytes(2 ** v - 1)} long.`,
   instruction_count_log2: (v) => `The contract has about ${Math.round(2 ** v - 1)} instructions.`,
-  metadata_present: (v) => yesNo(v, 'The code carries the compiler’s metadata tail.', 'The code has no compiler metadata tail (hand-written or stripped code).'),
   jumpdest_count_log2: (v) => `The code has about ${Math.round(2 ** v - 1)} jump targets.`,
   selector_count: (v) => `The contract exposes ${v} functions.`,
   'std:erc20': (v) => `The contract implements ${pct(v)} of the ERC-20 token functions.`,
@@ -51,7 +50,6 @@ const WORDS: Record<string, (v: number) => string> = {
   'uses:CALLCODE': (v) => yesNo(v, 'The contract uses the obsolete CALLCODE instruction.', 'The contract does not use CALLCODE.'),
   'uses:SELFDESTRUCT': (v) => yesNo(v, 'The contract can destroy itself (SELFDESTRUCT), a way to erase evidence.', 'The contract cannot destroy itself.'),
   'uses:CREATE': (v) => yesNo(v, 'The contract deploys other contracts.', 'The contract deploys no contracts.'),
-  'uses:CREATE2': (v) => yesNo(v, 'The contract deploys contracts at precomputed addresses (CREATE2).', 'The contract does not use CREATE2.'),
   'uses:ORIGIN': (v) => yesNo(v, 'The contract checks who signed the transaction (tx.origin), a pattern of attacker contracts.', 'The contract does not use tx.origin.'),
   'count:CALL_log2': (v) => `The contract makes about ${Math.round(2 ** v - 1)} different external calls.`,
   'count:SSTORE_log2': (v) => `The contract writes storage in about ${Math.round(2 ** v - 1)} places.`,
@@ -59,17 +57,14 @@ const WORDS: Record<string, (v: number) => string> = {
   'call:amount_log2': (v) => (v >= 128 ? 'The call names an effectively unlimited amount.' : v > 0 ? `The call names an amount of about 10^${Math.round(v * Math.LOG10E * Math.LN2)} base units.` : 'The call names no amount.'),
   'call:amount_unlimited': (v) => yesNo(v, 'The call grants an unlimited amount.', 'The call grants a limited amount.', 'The call names no amount.'),
   'call:grants_all': (v) => yesNo(v, 'The call hands over control of all your NFTs in this collection (setApprovalForAll).', 'The call does not grant control of all your NFTs.'),
+  'call:revokes': (v) => yesNo(v, 'The call takes a permission back (a revoke), it grants nothing.', 'The call takes no permission back.'),
+  'call:names_token_id': (v) => yesNo(v, 'The call names one NFT by its id, not an amount.', 'The call names no NFT id.'),
   'call:value_log10_micro_eth': (v) => (v > 0 ? `The request sends about ${formatEth(v)} ETH.` : 'The request sends no ETH.'),
   'call:value_nonzero': (v) => yesNo(v, 'The request sends ETH.', 'The request sends no ETH.'),
   'call:payable_bait': (v) => yesNo(v, 'You are sending ETH to a Claim()/SecurityUpdate()-style function: a classic drainer trick.', 'No ETH goes to a bait-style function.'),
   'call:calldata_bytes_log2': (v) => `The call data is ${Math.round(2 ** v - 1)} bytes long.`,
   'call:arg_words': (v) => `The call has ${v} argument words.`,
-  'call:address_words': (v) => `The call names ${v} address(es).`,
   'call:selector_in_dispatcher': (v) => yesNo(v, 'The function you call is one the contract declares.', 'The function you call is not one the contract declares (it lands in a catch-all).', 'The call names no function.'),
-  'ctx:counterparty_is_target': (v) => yesNo(v, 'The spender or recipient is the contract itself.', 'The spender or recipient is another address than the contract.', 'It is unknown whether the spender is the contract.'),
-  'ctx:counterparty_is_eoa': (v) => yesNo(v, 'The spender or recipient is a plain account (not a contract): approvals to plain accounts are how ice-phishing works.', 'The spender or recipient is a contract.', 'It is unknown whether the spender is a contract.'),
-  'ctx:counterparty_is_fresh': (v) => yesNo(v, 'The spender or recipient is brand new, with no history.', 'The spender or recipient has a history.', 'The spender’s history is unknown.'),
-  'ctx:target_is_fresh': (v) => yesNo(v, 'The contract was deployed very recently or has almost no history.', 'The contract has a history.', 'The contract’s age is unknown.'),
 };
 
 const CALL_KIND_WORDS: Record<string, string> = {
@@ -99,10 +94,10 @@ function formatEth(log10MicroEth: number): string {
   return eth >= 1 ? eth.toFixed(2) : eth.toPrecision(2);
 }
 
-// The call's own features, who it names and whether the target is a plain account describe the request;
-// everything read from the target's code (and its age) describes the contract.
+// The call's own features and whether the target is a plain account describe the request; everything
+// read from the target's code describes the contract.
 function subjectOf(feature: string): ReasonSubject {
-  return /^(call:|ctx:counterparty_)/.test(feature) || feature === 'target_has_no_code' ? 'request' : 'contract';
+  return feature.startsWith('call:') || feature === 'target_has_no_code' ? 'request' : 'contract';
 }
 
 function buildGroups(): ReasonGroup[] {

@@ -162,14 +162,11 @@ describe('call data', () => {
 
   it('reads an unlimited approval', () => {
     const calldata = encodeFunctionData({ abi: erc20, functionName: 'approve', args: [spender, maxUint256] });
-    const v = extractFeatures({ bytecode: WETH9, calldata, value: 0, context: { counterpartyIsEOA: true } });
+    const v = extractFeatures({ bytecode: WETH9, calldata, value: 0 });
     expect(f(v, 'call_kind:approve')).toBe(1);
     expect(f(v, 'call:amount_unlimited')).toBe(1);
     expect(f(v, 'call:amount_log2')).toBe(256);
     expect(f(v, 'call:selector_in_dispatcher')).toBe(1);
-    expect(f(v, 'call:address_words')).toBe(1);
-    expect(f(v, 'ctx:counterparty_is_eoa')).toBe(1);
-    expect(f(v, 'ctx:counterparty_is_fresh')).toBe(-1);
   });
 
   it('reads setApprovalForAll(true) and a payable bait call', () => {
@@ -181,6 +178,30 @@ describe('call data', () => {
     expect(f(v, 'call:payable_bait')).toBe(1);
     expect(f(v, 'call:selector_in_dispatcher')).toBe(0);
     expect(f(v, 'call:value_log10_micro_eth')).toBeCloseTo(6, 4);
+  });
+
+  it('reads a revoke as a revoke, and an NFT id as an id, not an amount', () => {
+    const nft = artifactCode('@openzeppelin/contracts-v4/build/contracts/ERC721.json');
+    const abi = parseAbi(['function setApprovalForAll(address,bool)', 'function transferFrom(address,address,uint256)', 'function approve(address,uint256)']);
+    const revoke = extractFeatures({ bytecode: nft, calldata: encodeFunctionData({ abi, functionName: 'setApprovalForAll', args: [spender, false] }), value: 0 });
+    expect([f(revoke, 'call:grants_all'), f(revoke, 'call:revokes')]).toEqual([0, 1]);
+    // An id above 2^128 would read as "unlimited" if it were taken for an amount.
+    const id = 2n ** 200n + 7n;
+    for (const data of [encodeFunctionData({ abi, functionName: 'transferFrom', args: [spender, spender, id] }), encodeFunctionData({ abi, functionName: 'approve', args: [spender, id] })]) {
+      const v = extractFeatures({ bytecode: nft, calldata: data, value: 0 });
+      expect([f(v, 'call:names_token_id'), f(v, 'call:amount_unlimited'), f(v, 'call:amount_log2'), f(v, 'call:revokes')]).toEqual([1, -1, 0, 0]);
+    }
+    // The same call to an ERC-20 names an amount; approving zero is a revoke.
+    const approveToken = extractFeatures({ bytecode: WETH9, calldata: encodeFunctionData({ abi, functionName: 'approve', args: [spender, id] }), value: 0 });
+    expect([f(approveToken, 'call:names_token_id'), f(approveToken, 'call:amount_unlimited')]).toEqual([0, 1]);
+    expect(f(extractFeatures({ bytecode: WETH9, calldata: encodeFunctionData({ abi, functionName: 'approve', args: [spender, 0n] }), value: 0 }), 'call:revokes')).toBe(1);
+  });
+
+  it('has no feature that dates the compiler or describes the chain', () => {
+    for (const name of ['op_share:PUSH0', 'op_share:SHL', 'op_share:SHR', 'op_share:REVERT', 'op_share:INVALID', 'op_share:STATICCALL', 'op_share:RETURNDATASIZE', 'op_share:MCOPY', 'op_share:TSTORE', 'metadata_present', 'uses:CREATE2']) {
+      expect(FEATURE_NAMES).not.toContain(name);
+    }
+    expect(FEATURE_NAMES.filter((n) => n.startsWith('ctx:'))).toEqual([]);
   });
 
   it('tells a plain ETH send from nothing at all', () => {

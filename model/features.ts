@@ -2,7 +2,11 @@
 // import this module, so the two cannot drift. Pure TypeScript: no Node or DOM APIs.
 //
 // Bytecode features are chosen to survive recompilation: opcode shares rather than offsets, the
-// dispatcher's selectors rather than code layout, hard-coded addresses, proxy shape.
+// dispatcher's selectors rather than code layout, hard-coded addresses, proxy shape. Nothing here says
+// which compiler or year made the code (see VERSION_MARKERS), and nothing describes the chain's state
+// (how new an address is, whether a recipient is a plain account): the scam families the model learns
+// from are mostly 2016–2023 code and the benign ones older or newer, so either would teach it the year;
+// the rules weigh an address's age with words the user can check.
 import { CALL_KINDS, summarizeCall, UNLIMITED_AMOUNT } from './calldata.ts';
 import { codeLengthWithoutMetadata, FeatureInputError, hexToBytes, OP, OPCODE_NAMES, pushSize } from '../analysis/ethereum/evm.ts';
 import { detectProxy, type ProxyKind } from '../analysis/ethereum/context/proxy.ts';
@@ -17,18 +21,6 @@ import {
 
 export { FeatureInputError } from '../analysis/ethereum/evm.ts';
 
-/** Facts about the request that the analysis learns from the decoded call and the chain. */
-export interface RequestContext {
-  /** The spender, operator or recipient named in the call is the target contract itself. */
-  counterpartyIsTarget?: boolean;
-  /** The spender, operator or recipient has no code. */
-  counterpartyIsEOA?: boolean;
-  /** The spender, operator or recipient has no history (nonce 0 and no code, or deployed in the last days). */
-  counterpartyIsFresh?: boolean;
-  /** The target was deployed recently or has almost no transactions. */
-  targetIsFresh?: boolean;
-}
-
 export interface FeatureInput {
   /** Deployed (runtime) code at the target, hex. `0x` for an account without code. */
   bytecode: string;
@@ -38,19 +30,31 @@ export interface FeatureInput {
   calldata: string;
   /** Value in wei: bigint, decimal string or 0x-hex string. */
   value: bigint | string | number;
-  context?: RequestContext;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Feature layout. Every name is stable: the model's meta file lists them and inference checks them.
 
+/**
+ * Instructions whose presence dates the compiler rather than describing what the code does: opcodes
+ * added by a hard fork (shifts in Constantinople, PUSH0 in Shanghai, MCOPY and transient storage in
+ * Cancun…) and the ones solc switched to when they came (REVERT for `require`, RETURNDATA* for calls,
+ * STATICCALL for views; before them INVALID and plain CALL). They still count as instructions and in
+ * the coarse class pairs, where an old and a new compiler's way of doing one thing fall together.
+ * PUSH21…PUSH31 have no share either: before 0.5 solc read the selector by dividing by a PUSH29 constant.
+ */
+const VERSION_MARKERS = new Set([
+  OP.SHL, OP.SHR, OP.SAR, OP.PUSH0, OP.CHAINID, OP.SELFBALANCE, OP.BASEFEE, OP.BLOBHASH, OP.BLOBBASEFEE,
+  OP.MCOPY, OP.TLOAD, OP.TSTORE, OP.EXTCODEHASH, OP.RETURNDATASIZE, OP.RETURNDATACOPY, OP.STATICCALL,
+  OP.REVERT, OP.INVALID, OP.CREATE2,
+]);
+
 const OPCODE_GROUPS: readonly { name: string; codes: readonly number[] }[] = [
-  ...[...OPCODE_NAMES.entries()].map(([code, name]) => ({ name, codes: [code] })),
+  ...[...OPCODE_NAMES.entries()].filter(([code]) => !VERSION_MARKERS.has(code as never)).map(([code, name]) => ({ name, codes: [code] })),
   { name: 'PUSH1-3', codes: [0x60, 0x61, 0x62] },
   { name: 'PUSH4', codes: [0x63] },
   { name: 'PUSH5-19', codes: range(0x64, 0x72) },
   { name: 'PUSH20', codes: [0x73] },
-  { name: 'PUSH21-31', codes: range(0x74, 0x7e) },
   { name: 'PUSH32', codes: [0x7f] },
   { name: 'DUP', codes: range(0x80, 0x8f) },
   { name: 'SWAP', codes: range(0x90, 0x9f) },
@@ -90,22 +94,18 @@ function classOf(op: number): OpClass {
 const OPCODE_PAIRS: readonly { name: string; first: number; second: number }[] = [
   { name: 'GAS>CALL', first: OP.GAS, second: OP.CALL },
   { name: 'GAS>DELEGATECALL', first: OP.GAS, second: OP.DELEGATECALL },
-  { name: 'GAS>STATICCALL', first: OP.GAS, second: OP.STATICCALL },
   { name: 'CALLVALUE>DUP1', first: OP.CALLVALUE, second: OP.DUP1 },
   { name: 'CALLVALUE>ISZERO', first: OP.CALLVALUE, second: OP.ISZERO },
-  { name: 'SELFBALANCE>DUP1', first: OP.SELFBALANCE, second: OP.DUP1 },
   { name: 'ADDRESS>BALANCE', first: OP.ADDRESS, second: OP.BALANCE },
   { name: 'CALLER>PUSH20', first: OP.CALLER, second: OP.PUSH20 },
   { name: 'ORIGIN>EQ', first: OP.ORIGIN, second: OP.EQ },
   { name: 'EXTCODESIZE>ISZERO', first: OP.EXTCODESIZE, second: OP.ISZERO },
-  { name: 'RETURNDATASIZE>DUP1', first: OP.RETURNDATASIZE, second: OP.DUP1 },
   { name: 'SLOAD>PUSH20', first: OP.SLOAD, second: OP.PUSH20 },
   { name: 'CALLDATALOAD>PUSH20', first: OP.CALLDATALOAD, second: OP.PUSH20 },
   { name: 'TIMESTAMP>GT', first: OP.TIMESTAMP, second: OP.GT },
   { name: 'NUMBER>BLOCKHASH', first: OP.NUMBER, second: OP.BLOCKHASH },
   { name: 'CALL>ISZERO', first: OP.CALL, second: OP.ISZERO },
   { name: 'CALL>POP', first: OP.CALL, second: OP.POP },
-  { name: 'DELEGATECALL>RETURNDATASIZE', first: OP.DELEGATECALL, second: OP.RETURNDATASIZE },
 ];
 
 const STANDARD_NAMES = Object.keys(STANDARDS) as StandardName[];
@@ -123,7 +123,6 @@ const HEAD_FEATURES = [
   'implementation_resolved',
   'code_size_log2',
   'instruction_count_log2',
-  'metadata_present',
   'jumpdest_count_log2',
   'selector_count',
   ...STANDARD_NAMES.map((n) => `std:${n}`),
@@ -138,7 +137,6 @@ const HEAD_FEATURES = [
   'uses:CALLCODE',
   'uses:SELFDESTRUCT',
   'uses:CREATE',
-  'uses:CREATE2',
   'uses:ORIGIN',
   'count:CALL_log2',
   'count:SSTORE_log2',
@@ -150,17 +148,14 @@ const CALL_FEATURES = [
   'call:amount_log2',
   'call:amount_unlimited',
   'call:grants_all',
+  'call:revokes',
+  'call:names_token_id',
   'call:value_log10_micro_eth',
   'call:value_nonzero',
   'call:payable_bait',
   'call:calldata_bytes_log2',
   'call:arg_words',
-  'call:address_words',
   'call:selector_in_dispatcher',
-  'ctx:counterparty_is_target',
-  'ctx:counterparty_is_eoa',
-  'ctx:counterparty_is_fresh',
-  'ctx:target_is_fresh',
 ] as const;
 
 const OPCODE_OFFSET = HEAD_FEATURES.length;
@@ -194,7 +189,7 @@ const PAIR_SLOT = new Map<number, number>(OPCODE_PAIRS.map((p, i) => [(p.first <
 const PAIR_FIRST = new Uint8Array(256);
 for (const p of OPCODE_PAIRS) PAIR_FIRST[p.first] = 1;
 
-const USES_OPS = [OP.CALL, OP.DELEGATECALL, OP.CALLCODE, OP.SELFDESTRUCT, OP.CREATE, OP.CREATE2, OP.ORIGIN];
+const USES_OPS = [OP.CALL, OP.DELEGATECALL, OP.CALLCODE, OP.SELFDESTRUCT, OP.CREATE, OP.ORIGIN];
 const BAIT = new Set(SCAM_BAIT_SELECTORS.map((x) => x.selector));
 const MULTICALL = new Set(MULTICALL_SELECTORS.map((x) => x.selector));
 const WITHDRAW = new Set(WITHDRAW_SELECTORS.map((x) => x.selector));
@@ -295,9 +290,13 @@ function parseValue(value: FeatureInput['value']): bigint {
   }
 }
 
-function tri(flag: boolean | undefined): number {
-  return flag === undefined ? -1 : flag ? 1 : 0;
-}
+// ERC-721 and ERC-1155 name a token id where ERC-20 names an amount, in calls with the same selector
+// (transferFrom, approve): the code says which it is. A contract with ownerOf or the ERC-1155 transfer
+// and without ERC-20's allowance is a collection.
+const OWNER_OF = 0x6352211e;
+const ERC1155_TRANSFER = 0xf242432a;
+const ALLOWANCE = 0xdd62ed3e;
+const isCollection = (selectors: Set<number>) => (selectors.has(OWNER_OF) || selectors.has(ERC1155_TRANSFER)) && !selectors.has(ALLOWANCE);
 
 function bigLog2(v: bigint): number {
   return v === 0n ? 0 : v.toString(2).length;
@@ -323,7 +322,6 @@ export function extractFeatures(input: FeatureInput): Float32Array {
   f[i++] = code === targetCode ? 0 : 1;
   f[i++] = log2p(code.length);
   f[i++] = log2p(scan.instructions);
-  f[i++] = scan.codeEnd < code.length ? 1 : 0;
   f[i++] = log2p(scan.jumpdests);
   f[i++] = scan.selectors.size;
   for (const std of STANDARD_NAMES) {
@@ -359,23 +357,21 @@ export function extractFeatures(input: FeatureInput): Float32Array {
   for (let k = 0; k < scan.classPairCounts.length; k++) f[CLASS_PAIR_OFFSET + k] = scan.classPairCounts[k]! / n;
 
   const call = summarizeCall(calldata, value);
+  const tokenId = (call.kind === 'transfer_from' || call.kind === 'approve') && call.amount !== null && isCollection(scan.selectors);
+  const amount = tokenId ? null : call.amount;
   i = CALL_OFFSET;
   for (const k of CALL_KINDS) f[i++] = call.kind === k ? 1 : 0;
-  f[i++] = call.amount === null ? 0 : bigLog2(call.amount);
-  f[i++] = call.amount === null ? -1 : call.amount >= UNLIMITED_AMOUNT ? 1 : 0;
+  f[i++] = amount === null ? 0 : bigLog2(amount);
+  f[i++] = amount === null ? -1 : amount >= UNLIMITED_AMOUNT ? 1 : 0;
   f[i++] = call.grantsAll ? 1 : 0;
+  f[i++] = (call.kind === 'approval_for_all' && !call.grantsAll) || (call.kind === 'approve' && amount === 0n) ? 1 : 0;
+  f[i++] = tokenId ? 1 : 0;
   f[i++] = Math.log10(1 + Number(value / 1_000_000_000_000n));
   f[i++] = value > 0n ? 1 : 0;
   f[i++] = call.kind === 'bait_function' && value > 0n ? 1 : 0;
   f[i++] = log2p(calldata.length);
   f[i++] = call.argWords;
-  f[i++] = call.addressWords;
   f[i++] = call.selector === null || code.length === 0 ? -1 : scan.selectors.has(call.selector) ? 1 : 0;
-  const ctx = input.context ?? {};
-  f[i++] = tri(ctx.counterpartyIsTarget);
-  f[i++] = tri(ctx.counterpartyIsEOA);
-  f[i++] = tri(ctx.counterpartyIsFresh);
-  f[i++] = tri(ctx.targetIsFresh);
   return f;
 }
 

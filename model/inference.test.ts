@@ -64,10 +64,10 @@ describe('ONNX parity with the training-side predictor', () => {
 
   it('agrees on fresh requests built from real artifacts and a freshly compiled drainer (1e-5)', async () => {
     const inputs: FeatureInput[] = [
-      { bytecode: WETH9, calldata: encodeFunctionData({ abi, functionName: 'approve', args: ['0x1111111111111111111111111111111111111111', maxUint256] }), value: 0, context: { counterpartyIsEOA: true, counterpartyIsFresh: true } },
-      { bytecode: WETH9, calldata: encodeFunctionData({ abi, functionName: 'deposit' }), value: 10n ** 18n, context: { counterpartyIsTarget: true } },
+      { bytecode: WETH9, calldata: encodeFunctionData({ abi, functionName: 'approve', args: ['0x1111111111111111111111111111111111111111', maxUint256] }), value: 0 },
+      { bytecode: WETH9, calldata: encodeFunctionData({ abi, functionName: 'deposit' }), value: 10n ** 18n },
       { bytecode: ROUTER, calldata: '0x', value: 0 },
-      { bytecode: drainer, calldata: encodeFunctionData({ abi, functionName: 'Claim' }), value: 3n * 10n ** 16n, context: { counterpartyIsTarget: true, targetIsFresh: true } },
+      { bytecode: drainer, calldata: encodeFunctionData({ abi, functionName: 'Claim' }), value: 3n * 10n ** 16n },
       { bytecode: '0x', calldata: '0x', value: 5n * 10n ** 17n },
       { bytecode: `0x363d3d373d3d3d363d73${'ab'.repeat(20)}5af43d82803e903d91602b57fd5bf3`, implementationBytecode: drainer, calldata: '0x', value: 0 },
     ];
@@ -83,7 +83,6 @@ describe('scores and reasons', () => {
       bytecode: drainer,
       calldata: encodeFunctionData({ abi, functionName: 'Claim' }),
       value: 5n * 10n ** 16n,
-      context: { counterpartyIsTarget: true, counterpartyIsEOA: false, counterpartyIsFresh: true, targetIsFresh: true },
     });
     expect(result.flagged).toBe(true);
     expect(result.score).toBeGreaterThanOrEqual(result.threshold);
@@ -100,7 +99,6 @@ describe('scores and reasons', () => {
       bytecode: WETH9,
       calldata: encodeFunctionData({ abi, functionName: 'deposit' }),
       value: 10n ** 18n,
-      context: { counterpartyIsTarget: true, counterpartyIsEOA: false, counterpartyIsFresh: false, targetIsFresh: false },
     });
     expect(result.flagged).toBe(false);
     expect(result.score).toBeLessThan(result.threshold);
@@ -130,8 +128,8 @@ describe('the TypeScript predictor over the shipped file (what a cold worker sco
   it("gives onnxruntime's scores (1e-5) and the same reasons", async () => {
     const predictor = createPredictorScorer(new Uint8Array(modelBytes));
     const inputs: FeatureInput[] = [
-      { bytecode: drainer, calldata: encodeFunctionData({ abi, functionName: 'Claim' }), value: 3n * 10n ** 16n, context: { counterpartyIsTarget: true, targetIsFresh: true } },
-      { bytecode: WETH9, calldata: encodeFunctionData({ abi, functionName: 'approve', args: ['0x1111111111111111111111111111111111111111', maxUint256] }), value: 0, context: { counterpartyIsEOA: true, counterpartyIsFresh: true } },
+      { bytecode: drainer, calldata: encodeFunctionData({ abi, functionName: 'Claim' }), value: 3n * 10n ** 16n },
+      { bytecode: WETH9, calldata: encodeFunctionData({ abi, functionName: 'approve', args: ['0x1111111111111111111111111111111111111111', maxUint256] }), value: 0 },
       { bytecode: ROUTER, calldata: '0x', value: 0 },
     ];
     for (const input of inputs) {

@@ -59,9 +59,10 @@ describe('with the model', () => {
     expect(v.score).toBeGreaterThanOrEqual(finding?.evidence?.threshold as number);
   });
 
-  // Issue 16: until the model is rebuilt on real data (issue 18) it scores ordinary calls on code other
-  // projects compiled (OpenZeppelin's ERC-721 artifacts) as drainers; that alone must not warn.
-  it('never turns a request the rules found nothing wrong with into a warning on its own', async () => {
+  // The model before issue 18 scored these (a transfer and a revoke on OpenZeppelin's ERC-721 artifacts)
+  // 0.96–0.998, reading the revoke as a grant and the NFT id as an unlimited amount. The rebuilt one
+  // scores them low, and the verdict would stay `allow` even if it did not.
+  it('scores an NFT transfer and a revoke on code other projects compiled as low, and allows them', async () => {
     const abi = parseAbi(['function transferFrom(address,address,uint256)', 'function setApprovalForAll(address,bool)']);
     const target = '0x9A676e781A523b5d0C0e43731313A708CB607508' as Address;
     const calls = [encodeFunctionData({ abi, functionName: 'transferFrom', args: [A.user, A.friend, 3606393n] }), encodeFunctionData({ abi, functionName: 'setApprovalForAll', args: [A.friend, false] })];
@@ -75,8 +76,7 @@ describe('with the model', () => {
         expect(v.verdict, JSON.stringify(v.findings.map((x) => `${x.severity}:${x.id}`))).toBe('allow');
       }
     }
-    // The case is real: the model does score these as drainers.
-    expect(aboveThreshold).toBeGreaterThan(0);
+    expect(aboveThreshold).toBe(0);
   });
 
   it('reads the code behind an EIP-1167 clone and scores that', async () => {

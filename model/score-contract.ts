@@ -36,7 +36,6 @@ export function createScoreContract(getScorer: () => Promise<ContractScorer>, co
       bytecode: input.bytecode,
       calldata: input.calldata,
       value: input.value,
-      context: input.context,
       ...(implementationBytecode ? { implementationBytecode } : {}),
     };
     const result = await scorer.score(features);

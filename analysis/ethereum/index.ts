@@ -52,8 +52,6 @@ export interface ContractScoreInput {
   value: bigint;
   /** The code an EIP-7702 account delegates to, when the chain said so. */
   delegatesTo?: Address;
-  /** Facts about the spender/operator/recipient; a flag left out is unknown. */
-  context: { counterpartyIsTarget?: boolean; counterpartyIsEOA?: boolean; counterpartyIsFresh?: boolean; targetIsFresh?: boolean };
 }
 
 /** The model's answer: a calibrated probability, its threshold, and 2–3 reasons in plain words. */
@@ -196,12 +194,8 @@ function modelInput(actions: Action[], facts: Facts, chainId: number | undefined
   const target = facts.address(call.to);
   const bytecode = target.bytecode ?? (target.code === 'eoa' ? '0x' : undefined);
   if (bytecode === undefined) return undefined;
-  const approval = actions.find((a) => a.kind === 'approval' && !a.signature);
-  const transfer = actions.find((a) => a.kind === 'transfer' && a.asset !== 'native');
-  const counterparty = approval?.kind === 'approval' ? approval.spender : transfer?.kind === 'transfer' ? transfer.to : call.to;
-  const isTarget = counterparty.toLowerCase() === call.to.toLowerCase();
-  const other = facts.address(counterparty);
-  const eoa = other.code === 'eoa' ? true : other.code === 'contract' || other.code === 'delegated' ? false : undefined;
+  // Who receives what is not the model's to weigh: how new a spender is, or whether it is a plain
+  // account, are chain facts the rules state in words the user can check (issue 18).
   return {
     chainId,
     address: call.to,
@@ -210,12 +204,6 @@ function modelInput(actions: Action[], facts: Facts, chainId: number | undefined
     calldata: call.data,
     value: call.value,
     ...(target.delegatesTo ? { delegatesTo: target.delegatesTo } : {}),
-    context: {
-      counterpartyIsTarget: isTarget,
-      ...(eoa !== undefined ? { counterpartyIsEOA: eoa } : {}),
-      // Only a plain account's history is read (its nonce); a contract's age is not known here.
-      ...(!isTarget && eoa && other.nonce !== undefined ? { counterpartyIsFresh: other.nonce === 0 } : {}),
-    },
   };
 }
 

@@ -55,8 +55,8 @@ test('the model in the service worker gives the training side\'s probabilities (
   const approve = encodeFunctionData({ abi: parseAbi(['function approve(address,uint256)']), functionName: 'approve', args: ['0x1111111111111111111111111111111111111111', maxUint256] });
   const claim = encodeFunctionData({ abi: parseAbi(['function Claim() payable']), functionName: 'Claim' });
   const fresh: FeatureInput[] = [
-    { bytecode: weth, calldata: approve, value: 0, context: { counterpartyIsEOA: true, counterpartyIsFresh: true } },
-    { bytecode: drainer, calldata: claim, value: parseEther('0.05'), context: { counterpartyIsTarget: true } },
+    { bytecode: weth, calldata: approve, value: 0 },
+    { bytecode: drainer, calldata: claim, value: parseEther('0.05') },
     { bytecode: '0x', calldata: '0x', value: parseEther('0.5') },
   ];
   const vectors = [...fixture.vectors, ...fresh.map((f) => Array.from(extractFeatures(f)))];
@@ -84,7 +84,7 @@ test('after a service-worker restart the first request is scored (the predictor 
   const pending = page.evaluate((tx) => window.dapp.sendTransaction('viem', tx), { to: drainer, data, value: toHex(parseEther('0.01')) });
   const dialog = await confirm;
   // Scored, never "could not be scored": onnxruntime if it was ready in time, else the predictor over the same trees.
-  await expect(dialog.getByTestId('findings')).toContainText(/looks like (known drainer|the requests drainers)/);
+  await expect(dialog.getByTestId('findings')).toContainText(/looks like (known scam|the requests scam)/);
   const worker = await firewall.serviceWorker();
   await expect.poll(() => worker.evaluate(() => (globalThis as ProbeGlobal).__txFirewallModel.status().state)).toBe('ready');
   await decide(dialog, 'Reject');
@@ -113,7 +113,7 @@ test('a drainer-like contract gets the model\'s reasons in the confirm window', 
   const pending = page.evaluate((tx) => window.dapp.sendTransaction('viem', tx), { to: drainer, data, value: toHex(parseEther('0.05')) });
   const dialog = await confirm;
   const findings = dialog.getByTestId('findings');
-  await expect(findings).toContainText(/looks like (known drainer|the requests drainers)/);
+  await expect(findings).toContainText(/looks like (known scam|the requests scam)/);
   await expect(findings).toContainText('What weighed most:');
   await decide(dialog, 'Reject');
   expect((await pending).rpcCode).toBe(4001);

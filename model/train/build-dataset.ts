@@ -1,15 +1,25 @@
-// Builds model/.data/dataset.jsonl from: the real attacker contracts of BlockWatchdog (Apache-2.0), the
-// compiled artifacts that protocol packages ship on npm (benign), the synthetic Solidity contracts in
-// ./solidity (compiled here), and generated call data. Deterministic for a given seed and installed packages.
+// Builds model/.data/dataset.jsonl. Real code, each row with its family: the attacker contracts of
+// BlockWatchdog (Apache-2.0), the Ponzi, rug-pull and honeypot sets and the deployed DApps, tokens and
+// hand-cleared look-alikes beside them (./real-code.ts), the compiled artifacts protocol packages ship on
+// npm, and public sources compiled here with several compilers. Each real contract also gets a few
+// ordinary calls from its own functions (./ordinary-calls.ts), carrying its label. Augmentation, marked
+// synthetic and reported apart: the Solidity in ./solidity and generated requests (./synth-calls.ts).
+// Deterministic for a given seed and installed packages.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFeatures, featureIndex } from '../features.ts';
 import { readArtifacts, type Artifact } from './artifacts.ts';
 import { compileAll, type CompiledContract } from './compile.ts';
+import { parseCsv } from './csv.ts';
 import { writeJsonl, type DataRow } from './dataset.ts';
 import { createRng } from './rng.ts';
+import { ordinaryCalls } from './ordinary-calls.ts';
+import { realCodeRows } from './real-code.ts';
 import { benignCalls, phishingCalls, probeCalls, type Target, type TargetPools } from './synth-calls.ts';
+
+/** Ordinary calls made for each real contract: enough to show the model calls of every kind a contract has. */
+const CALLS_PER_CONTRACT = 3;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -36,34 +46,6 @@ export const BENIGN_PACKAGES = [
   '@0x/contract-artifacts',
   '@gnosis.pm/conditional-tokens-contracts',
 ];
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let field = '';
-  let rowFields: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      rowFields.push(field);
-      field = '';
-    } else if (c === '\n') {
-      rowFields.push(field.replace(/\r$/, ''));
-      rows.push(rowFields);
-      rowFields = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || rowFields.length) rows.push([...rowFields, field]);
-  return rows;
-}
 
 function excelSerialToIso(serial: string): string | null {
   const n = Number(serial);
@@ -96,6 +78,7 @@ function blockwatchdogRows(): DataRow[] {
     source: `blockwatchdog:${r.attack_category}/${r.incident}`,
     date: dates.get(r.address.toLowerCase()) ?? null,
     synthetic: false,
+    family: 'exploit',
   }));
 }
 
@@ -121,15 +104,23 @@ export function buildDataset(seed = 20260501): DataRow[] {
   }
   const rows: DataRow[] = [];
   for (const a of artifacts) {
-    rows.push({ bytecode: a.bytecode, calldata: '0x', value: '0', label: 0, source: `npm:${a.pkg}@${a.version}:${a.name}`, date: null, synthetic: false });
+    // The group of the same contract compiled here from the package's source (compiled-public.ts), so
+    // that a build of it in the test split is code the model has not seen in any build.
+    rows.push({ bytecode: a.bytecode, calldata: '0x', value: '0', label: 0, source: `npm:${a.pkg}@${a.version}:${a.name}`, date: null, synthetic: false, family: 'protocol', group: `compiled:${a.pkg}:${a.name}` });
   }
-  rows.push(...blockwatchdogRows());
+  rows.push(...blockwatchdogRows(), ...realCodeRows());
+  // Ordinary calls to every real contract, made from its own functions (after the contract rows, so
+  // the synthetic rows below draw the same random numbers as before).
+  const callRng = createRng(seed + 7);
+  const realContracts = rows.filter((r) => !r.synthetic);
+  rows.push(...realContracts.flatMap((r) => ordinaryCalls(r, CALLS_PER_CONTRACT, callRng)));
 
   const synthetic = compileSynthetic();
   const synthTarget = (c: CompiledContract): Target => ({ bytecode: c.bytecode, source: `solc:${c.file}:${c.settings}`, group: `sol:${c.file}` });
   for (const [label, list] of [[1, synthetic.malicious], [0, synthetic.benign]] as const) {
     for (const c of list) {
-      rows.push({ bytecode: c.bytecode, calldata: '0x', value: '0', label, source: `solc:${c.file}:${c.contract}:${c.settings}`, date: null, synthetic: true, group: `sol:${c.file}` });
+      const family = label ? 'drainer' : 'look-alike';
+      rows.push({ bytecode: c.bytecode, calldata: '0x', value: '0', label, source: `solc:${c.file}:${c.contract}:${c.settings}`, date: null, synthetic: true, group: `sol:${c.file}`, family });
       // The same code behind an EIP-1167 clone, resolved: the model must score the implementation.
       rows.push({
         bytecode: cloneOf(rng.hex(20)),
@@ -141,6 +132,7 @@ export function buildDataset(seed = 20260501): DataRow[] {
         date: null,
         synthetic: true,
         group: `sol:${c.file}`,
+        family,
       });
     }
   }

@@ -1,6 +1,5 @@
 // The training data format: JSON lines, one request per line. Documented in model/README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { RequestContext } from '../features.ts';
 
 export interface DataRow {
   /** Runtime bytecode at the target, hex (`0x` for an account without code). */
@@ -18,8 +17,6 @@ export interface DataRow {
   synthetic: boolean;
   /** Optional: code of the implementation when `bytecode` is a proxy. */
   implementationBytecode?: string;
-  /** Optional: decoded facts about the request (see RequestContext in model/features.ts). */
-  context?: RequestContext;
   /** Optional: rows sharing a group never straddle train and test (e.g. builds of one source file). */
   group?: string;
   /**
@@ -60,7 +57,7 @@ export function writeJsonl(path: string, rows: readonly DataRow[]): void {
   writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
 }
 
-/** A row that scores a contract alone: no call data, no value, no request context. */
+/** A row that scores a contract alone: no call data, no value. */
 export function isContractRow(r: DataRow): boolean {
-  return (r.calldata === '0x' || r.calldata === '') && (r.value === '0' || r.value === '') && !r.context;
+  return (r.calldata === '0x' || r.calldata === '') && (r.value === '0' || r.value === '');
 }

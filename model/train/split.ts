@@ -38,7 +38,9 @@ export type Split = 'train' | 'calibration' | 'test';
 
 /**
  * Assigns whole components to train / calibration / test, stratified by the kind of rows they hold
- * (real or synthetic, label, contract or call), so that every stratum is represented on each side.
+ * (real or synthetic, label, family), so that every family is represented on each side. Within a
+ * stratum, components with a date are split by time: the newest go to test, the next to calibration,
+ * as the model will meet code written after it was trained; undated ones are split at random.
  */
 export function splitComponents(rows: readonly DataRow[], comp: readonly number[], rng: Rng, shares = { calibration: 0.15, test: 0.2 }): Split[] {
   const members = new Map<number, number[]>();
@@ -47,7 +49,7 @@ export function splitComponents(rows: readonly DataRow[], comp: readonly number[
     const counts = new Map<string, number>();
     for (const i of idx) {
       const r = rows[i]!;
-      const key = `${r.synthetic ? 'synthetic' : 'real'}-${r.label}-${isContractRow(r) ? 'contract' : 'call'}`;
+      const key = `${r.synthetic ? 'synthetic' : 'real'}-${r.label}-${r.synthetic ? (isContractRow(r) ? 'contract' : 'call') : (r.family ?? 'unknown')}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
@@ -57,9 +59,14 @@ export function splitComponents(rows: readonly DataRow[], comp: readonly number[
     const s = stratumOf(idx);
     strata.set(s, [...(strata.get(s) ?? []), idx]);
   }
+  const dateOf = (idx: number[]) => idx.map((i) => rows[i]!.date).filter((d): d is string => !!d).sort()[0];
   const out: Split[] = rows.map(() => 'train');
   for (const s of [...strata.keys()].sort()) {
-    const groups = rng.shuffle([...strata.get(s)!]);
+    const all = strata.get(s)!;
+    // Only where most of a stratum is dated: a few dated rows going first would be a biased pick.
+    const byTime = all.filter((g) => dateOf(g)).length * 2 >= all.length;
+    const dated = byTime ? all.filter((g) => dateOf(g)).sort((a, b) => dateOf(b)!.localeCompare(dateOf(a)!) || a[0]! - b[0]!) : [];
+    const groups = [...dated, ...rng.shuffle(all.filter((g) => !dated.includes(g)))];
     const total = groups.reduce((n, g) => n + g.length, 0);
     let test = 0;
     let cal = 0;

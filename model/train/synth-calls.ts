@@ -1,9 +1,10 @@
 // Generated call data, after PTXPhish's taxonomy of phishing payloads (NDSS 2025) and its benign
 // counterpart. Real payloads are not available offline (PTXPhish ships transaction hashes only), so every
-// row here is synthetic. The mix follows PTXPhish's counts: Approve 1,247, Permit 814, SetApprovalForAll 508,
-// payable airdrop functions 788, payable wallet functions 806; the benign side is transfers, swaps, mints.
+// row here is synthetic. Of PTXPhish's kinds only the payable bait functions (788 airdrop, 806 wallet) are
+// told apart by the code they call: an approval, permit or setApprovalForAll phish is an ordinary call to
+// an ordinary token whose harm is in who receives it, which the rules say in words the user can check.
+// Labelling those calls malicious here taught the earlier model that approvals are drainers; they are gone.
 import { encodeFunctionData, maxUint256, parseAbi, type Hex } from 'viem';
-import type { RequestContext } from '../features.ts';
 import type { DataRow } from './dataset.ts';
 import type { Rng } from './rng.ts';
 
@@ -62,7 +63,7 @@ function tokenAmount(rng: Rng): bigint {
   return BigInt(1 + rng.int(100_000)) * 10n ** BigInt(6 + rng.int(13));
 }
 
-function row(target: Target, calldata: Hex, value: bigint, label: 0 | 1, kind: string, context: RequestContext): DataRow {
+function row(target: Target, calldata: Hex, value: bigint, label: 0 | 1, kind: string): DataRow {
   return {
     bytecode: target.bytecode,
     ...(target.implementationBytecode ? { implementationBytecode: target.implementationBytecode } : {}),
@@ -72,77 +73,32 @@ function row(target: Target, calldata: Hex, value: bigint, label: 0 | 1, kind: s
     source: `synthetic-call:${kind}`,
     date: null,
     synthetic: true,
-    context,
     ...(target.group ? { group: target.group } : {}),
   };
 }
 
-// Who receives an approval in ice phishing: a plain account or a freshly deployed contract.
-function phishingSpender(rng: Rng): RequestContext {
-  const eoa = rng.chance(0.55);
-  return { counterpartyIsTarget: false, counterpartyIsEOA: eoa, counterpartyIsFresh: rng.chance(0.85), targetIsFresh: false };
-}
-
-// Who receives an approval in ordinary use: a router or marketplace contract with a history. A few go to a
-// plain account or to a just-deployed protocol contract; those look exactly like ice phishing, and a warning
-// there is defensible, so they are kept rare (2 % each) rather than absent.
-function benignSpender(rng: Rng): RequestContext {
-  return { counterpartyIsTarget: false, counterpartyIsEOA: rng.chance(0.02), counterpartyIsFresh: rng.chance(0.02), targetIsFresh: false };
-}
-
-function maybeUnknown(rng: Rng, ctx: RequestContext): RequestContext {
-  // The analysis cannot always learn everything (RPC down, rate limits): teach the model that too.
-  if (!rng.chance(0.1)) return ctx;
-  return { counterpartyIsTarget: ctx.counterpartyIsTarget };
-}
-
 export function phishingCalls(pools: TargetPools, rng: Rng): DataRow[] {
   const rows: DataRow[] = [];
-  for (let i = 0; i < 250; i++) {
-    const t = rng.pick(pools.tokens);
-    const amount = rng.chance(0.75) ? maxUint256 : tokenAmount(rng) * 1000n;
-    const fn = rng.chance(0.12) ? 'increaseAllowance' : 'approve';
-    rows.push(row(t, encodeFunctionData({ abi: ABI, functionName: fn, args: [address(rng), amount] }), 0n, 1, `phish-${fn}`, maybeUnknown(rng, phishingSpender(rng))));
-  }
-  for (let i = 0; i < 160; i++) {
-    const t = rng.pick(pools.permitTokens);
-    const amount = rng.chance(0.8) ? maxUint256 : tokenAmount(rng) * 1000n;
-    const deadline = BigInt(1_700_000_000 + rng.int(400_000_000));
-    const calldata = encodeFunctionData({
-      abi: ABI,
-      functionName: 'permit',
-      args: [address(rng), address(rng), amount, rng.chance(0.3) ? maxUint256 : deadline, 27 + rng.int(2), `0x${rng.hex(32)}`, `0x${rng.hex(32)}`],
-    });
-    rows.push(row(t, calldata, 0n, 1, 'phish-permit', maybeUnknown(rng, phishingSpender(rng))));
-  }
-  for (let i = 0; i < 110; i++) {
-    const t = rng.pick(pools.nfts);
-    const calldata = encodeFunctionData({ abi: ABI, functionName: 'setApprovalForAll', args: [address(rng), true] });
-    rows.push(row(t, calldata, 0n, 1, 'phish-setApprovalForAll', maybeUnknown(rng, phishingSpender(rng))));
-  }
   for (let i = 0; i < 300; i++) {
     const d = rng.pick(pools.baitDrainers);
     const fn = rng.pick(d.functions);
     const selectorAbi = parseAbi([`function ${fn}() payable`]);
     const calldata = encodeFunctionData({ abi: selectorAbi, functionName: fn as never });
-    const ctx: RequestContext = { counterpartyIsTarget: true, counterpartyIsEOA: false, counterpartyIsFresh: rng.chance(0.8), targetIsFresh: rng.chance(0.8) };
-    rows.push(row(d.target, calldata, wei(rng, 5, 3000), 1, 'phish-payable-bait', maybeUnknown(rng, ctx)));
+    rows.push(row(d.target, calldata, wei(rng, 5, 3000), 1, 'phish-payable-bait'));
   }
   return rows;
 }
 
 export function benignCalls(pools: TargetPools, rng: Rng): DataRow[] {
   const rows: DataRow[] = [];
-  const known = (): RequestContext => ({ counterpartyIsTarget: false, counterpartyIsEOA: false, counterpartyIsFresh: false, targetIsFresh: false });
   for (let i = 0; i < 300; i++) {
     const t = rng.pick(pools.tokens);
-    const ctx: RequestContext = { counterpartyIsTarget: false, counterpartyIsEOA: rng.chance(0.85), counterpartyIsFresh: rng.chance(0.15), targetIsFresh: rng.chance(0.03) };
-    rows.push(row(t, encodeFunctionData({ abi: ABI, functionName: 'transfer', args: [address(rng), tokenAmount(rng)] }), 0n, 0, 'transfer', maybeUnknown(rng, ctx)));
+    rows.push(row(t, encodeFunctionData({ abi: ABI, functionName: 'transfer', args: [address(rng), tokenAmount(rng)] }), 0n, 0, 'transfer'));
   }
   for (let i = 0; i < 220; i++) {
     const t = rng.pick(pools.tokens);
     const amount = rng.chance(0.6) ? maxUint256 : rng.chance(0.1) ? 0n : tokenAmount(rng);
-    rows.push(row(t, encodeFunctionData({ abi: ABI, functionName: 'approve', args: [address(rng), amount] }), 0n, 0, 'approve-router', maybeUnknown(rng, benignSpender(rng))));
+    rows.push(row(t, encodeFunctionData({ abi: ABI, functionName: 'approve', args: [address(rng), amount] }), 0n, 0, 'approve-router'));
   }
   for (let i = 0; i < 60; i++) {
     const t = rng.pick(pools.permitTokens);
@@ -151,13 +107,13 @@ export function benignCalls(pools: TargetPools, rng: Rng): DataRow[] {
       functionName: 'permit',
       args: [address(rng), address(rng), rng.chance(0.5) ? maxUint256 : tokenAmount(rng), BigInt(1_700_000_000 + rng.int(400_000_000)), 27 + rng.int(2), `0x${rng.hex(32)}`, `0x${rng.hex(32)}`],
     });
-    rows.push(row(t, calldata, 0n, 0, 'permit-router', maybeUnknown(rng, benignSpender(rng))));
+    rows.push(row(t, calldata, 0n, 0, 'permit-router'));
   }
   for (let i = 0; i < 90; i++) {
     const t = rng.pick(pools.nfts);
     const grant = rng.chance(0.8);
     const calldata = encodeFunctionData({ abi: ABI, functionName: 'setApprovalForAll', args: [address(rng), grant] });
-    rows.push(row(t, calldata, 0n, 0, grant ? 'setApprovalForAll-marketplace' : 'setApprovalForAll-revoke', maybeUnknown(rng, benignSpender(rng))));
+    rows.push(row(t, calldata, 0n, 0, grant ? 'setApprovalForAll-marketplace' : 'setApprovalForAll-revoke'));
   }
   for (let i = 0; i < 220; i++) {
     const r = rng.pick(pools.routers);
@@ -180,38 +136,34 @@ export function benignCalls(pools: TargetPools, rng: Rng): DataRow[] {
     } else {
       calldata = encodeFunctionData({ abi: ABI, functionName: 'multicall', args: [[`0x${rng.hex(4 + 32 * 6)}`, `0x${rng.hex(4 + 32 * 2)}`]] });
     }
-    rows.push(row(r.target, calldata, value, 0, `swap-${r.kind}`, maybeUnknown(rng, { ...known(), counterpartyIsTarget: true })));
+    rows.push(row(r.target, calldata, value, 0, `swap-${r.kind}`));
   }
   for (let i = 0; i < 50; i++) {
     const t = rng.pick(pools.weth);
-    rows.push(row(t, encodeFunctionData({ abi: ABI, functionName: 'deposit' }), wei(rng, 10, 20_000), 0, 'weth-deposit', maybeUnknown(rng, { ...known(), counterpartyIsTarget: true })));
+    rows.push(row(t, encodeFunctionData({ abi: ABI, functionName: 'deposit' }), wei(rng, 10, 20_000), 0, 'weth-deposit'));
   }
   for (let i = 0; i < 90; i++) {
     const t = rng.pick(pools.payableMints);
     const n = 1 + rng.int(5);
-    const ctx: RequestContext = { counterpartyIsTarget: true, counterpartyIsEOA: false, counterpartyIsFresh: rng.chance(0.5), targetIsFresh: rng.chance(0.5) };
-    rows.push(row(t, encodeFunctionData({ abi: ABI, functionName: 'mint', args: [BigInt(n)] }), BigInt(n) * 10n ** 16n, 0, 'payable-mint', maybeUnknown(rng, ctx)));
+    rows.push(row(t, encodeFunctionData({ abi: ABI, functionName: 'mint', args: [BigInt(n)] }), BigInt(n) * 10n ** 16n, 0, 'payable-mint'));
   }
   for (let i = 0; i < 50; i++) {
     const t = rng.pick(pools.merkleAirdrops);
     const proof = Array.from({ length: 8 + rng.int(10) }, () => `0x${rng.hex(32)}` as Hex);
-    const ctx: RequestContext = { counterpartyIsTarget: false, counterpartyIsEOA: true, counterpartyIsFresh: false, targetIsFresh: rng.chance(0.6) };
-    rows.push(row(t, encodeFunctionData({ abi: ABI, functionName: 'claim', args: [BigInt(rng.int(50_000)), address(rng), tokenAmount(rng), proof] }), 0n, 0, 'merkle-claim', maybeUnknown(rng, ctx)));
+    rows.push(row(t, encodeFunctionData({ abi: ABI, functionName: 'claim', args: [BigInt(rng.int(50_000)), address(rng), tokenAmount(rng), proof] }), 0n, 0, 'merkle-claim'));
   }
   for (let i = 0; i < 60; i++) {
     const c = rng.pick(pools.freeClaims);
-    const ctx: RequestContext = { counterpartyIsTarget: true, counterpartyIsEOA: false, counterpartyIsFresh: false, targetIsFresh: rng.chance(0.3) };
-    rows.push(row(c.target, encodeFunctionData({ abi: ABI, functionName: c.fn }), 0n, 0, `free-${c.fn}`, maybeUnknown(rng, ctx)));
+    rows.push(row(c.target, encodeFunctionData({ abi: ABI, functionName: c.fn }), 0n, 0, `free-${c.fn}`));
   }
   for (let i = 0; i < 150; i++) {
-    const ctx: RequestContext = { counterpartyIsTarget: true, counterpartyIsEOA: true, counterpartyIsFresh: rng.chance(0.2), targetIsFresh: rng.chance(0.2) };
     const eoa: Target = { bytecode: '0x', source: 'eoa', group: `eoa-${i % 15}` };
-    rows.push(row(eoa, '0x', wei(rng, 1, 10_000), 0, 'native-transfer', maybeUnknown(rng, ctx)));
+    rows.push(row(eoa, '0x', wei(rng, 1, 10_000), 0, 'native-transfer'));
   }
   for (let i = 0; i < 50; i++) {
     const t = rng.pick(pools.multicallPositions);
     const calldata = encodeFunctionData({ abi: ABI, functionName: 'multicall', args: [[`0x${rng.hex(4 + 32 * 11)}`, `0x${rng.hex(4 + 32 * 1)}`]] });
-    rows.push(row(t, calldata, rng.chance(0.4) ? wei(rng, 10, 3000) : 0n, 0, 'multicall-positions', maybeUnknown(rng, { ...known(), counterpartyIsTarget: true })));
+    rows.push(row(t, calldata, rng.chance(0.4) ? wei(rng, 10, 3000) : 0n, 0, 'multicall-positions'));
   }
   for (let i = 0; i < 40; i++) {
     const t = rng.pick(pools.safes);
@@ -220,7 +172,7 @@ export function benignCalls(pools: TargetPools, rng: Rng): DataRow[] {
       functionName: 'execTransaction',
       args: [address(rng), wei(rng, 0, 1000), '0x', 0, 0n, 0n, 0n, '0x0000000000000000000000000000000000000000', '0x0000000000000000000000000000000000000000', `0x${rng.hex(65 * 2)}`],
     });
-    rows.push(row(t, calldata, 0n, 0, 'safe-exec', maybeUnknown(rng, { ...known(), counterpartyIsTarget: true })));
+    rows.push(row(t, calldata, 0n, 0, 'safe-exec'));
   }
   return rows;
 }
@@ -240,22 +192,18 @@ export function probeCalls(pools: ProbePools, rng: Rng): DataRow[] {
     const d = rng.pick(pools.bait);
     const fn = rng.pick(d.functions);
     const calldata = encodeFunctionData({ abi: parseAbi([`function ${fn}() payable`]), functionName: fn as never });
-    const ctx: RequestContext = { counterpartyIsTarget: true, counterpartyIsEOA: false, counterpartyIsFresh: rng.chance(0.5), targetIsFresh: rng.chance(0.5) };
-    rows.push(tag(row(d.target, calldata, wei(rng, 5, 3000), 1, 'phish-payable-bait', ctx)));
+    rows.push(tag(row(d.target, calldata, wei(rng, 5, 3000), 1, 'phish-payable-bait')));
   }
   for (let i = 0; i < 20; i++) {
     const t = rng.pick(pools.tokens);
-    rows.push(tag(row(t, encodeFunctionData({ abi: ABI, functionName: 'approve', args: [address(rng), maxUint256] }), 0n, 1, 'phish-approve', phishingSpender(rng))));
-    rows.push(tag(row(t, encodeFunctionData({ abi: ABI, functionName: 'approve', args: [address(rng), maxUint256] }), 0n, 0, 'approve-router', benignSpender(rng))));
-    rows.push(tag(row(t, encodeFunctionData({ abi: ABI, functionName: 'transfer', args: [address(rng), tokenAmount(rng)] }), 0n, 0, 'transfer', { counterpartyIsTarget: false, counterpartyIsEOA: true, counterpartyIsFresh: rng.chance(0.15), targetIsFresh: false })));
+    rows.push(tag(row(t, encodeFunctionData({ abi: ABI, functionName: 'approve', args: [address(rng), maxUint256] }), 0n, 0, 'approve-router')));
+    rows.push(tag(row(t, encodeFunctionData({ abi: ABI, functionName: 'transfer', args: [address(rng), tokenAmount(rng)] }), 0n, 0, 'transfer')));
   }
   for (let i = 0; i < 20; i++) {
     const n = 1 + rng.int(3);
-    const ctx: RequestContext = { counterpartyIsTarget: true, counterpartyIsEOA: false, counterpartyIsFresh: rng.chance(0.5), targetIsFresh: rng.chance(0.5) };
-    rows.push(tag(row(rng.pick(pools.mints), encodeFunctionData({ abi: ABI, functionName: 'mint', args: [BigInt(n)] }), BigInt(n) * 5n * 10n ** 16n, 0, 'payable-mint', ctx)));
+    rows.push(tag(row(rng.pick(pools.mints), encodeFunctionData({ abi: ABI, functionName: 'mint', args: [BigInt(n)] }), BigInt(n) * 5n * 10n ** 16n, 0, 'payable-mint')));
     const nft = rng.pick(pools.nfts);
-    rows.push(tag(row(nft, encodeFunctionData({ abi: ABI, functionName: 'setApprovalForAll', args: [address(rng), true] }), 0n, 0, 'setApprovalForAll-marketplace', benignSpender(rng))));
-    rows.push(tag(row(nft, encodeFunctionData({ abi: ABI, functionName: 'setApprovalForAll', args: [address(rng), true] }), 0n, 1, 'phish-setApprovalForAll', phishingSpender(rng))));
+    rows.push(tag(row(nft, encodeFunctionData({ abi: ABI, functionName: 'setApprovalForAll', args: [address(rng), true] }), 0n, 0, 'setApprovalForAll-marketplace')));
   }
   return rows;
 }

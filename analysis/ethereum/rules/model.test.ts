@@ -22,12 +22,12 @@ const only = (a: ModelAnswer) => {
 describe('the model finding in words', () => {
   it('a request-driven high score on a request the rules question: the request, not the contract, is named', () => {
     const f = only(answer({ drivenBy: 'request' }));
-    expect(f).toMatchObject({ id: 'model.flagged', severity: 'warn', title: 'This request looks like the requests drainers send (high risk)' });
-    expect(f.detail).toContain("more than the contract's code");
+    expect(f).toMatchObject({ id: 'model.flagged', severity: 'warn', title: 'This request looks like the requests scam contracts receive (high risk)' });
+    expect(f.detail).toContain('more than the code alone');
   });
 
   it("a code-driven high score names the contract's code", () => {
-    expect(only(answer({ drivenBy: 'contract' })).title).toBe("This contract's code looks like known drainer contracts (high risk)");
+    expect(only(answer({ drivenBy: 'contract' })).title).toBe("This contract's code looks like known scam contracts (high risk)");
   });
 
   it('bands, never percentages: elevated, low, and high-but-nothing-else-wrong are notes', () => {

@@ -40,9 +40,9 @@ function level(a: Scored): Level {
 
 /** Where the risk is, in words a user tells apart: the contract's code, or what this request asks. */
 const WHERE: Record<ScoreSubject, { flagged: string; lead: string; seen: string }> = {
-  contract: { flagged: "This contract's code looks like known drainer contracts", lead: "It is the contract's code that looks like a drainer's.", seen: 'this contract' },
-  request: { flagged: 'This request looks like the requests drainers send', lead: "It is what this request asks that looks like a drainer's, more than the contract's code.", seen: 'this request' },
-  both: { flagged: 'This contract and this request look like known drainers', lead: 'Both the contract\'s code and what this request asks look like a drainer\'s.', seen: 'this contract and request' },
+  contract: { flagged: "This contract's code looks like known scam contracts", lead: "It is the contract's code that looks like a scam's.", seen: 'this contract' },
+  request: { flagged: 'This request looks like the requests scam contracts receive', lead: "It is what this request asks of the contract that looks like a scam, more than the code alone.", seen: 'this request' },
+  both: { flagged: 'This contract and this request look like known scams', lead: 'Both the contract\'s code and what this request asks of it look like a scam\'s.', seen: 'this contract and request' },
 };
 
 /** What the model said, in the words and evidence both scored findings share. */
@@ -53,7 +53,7 @@ function said(a: Scored) {
   const where = WHERE[result.drivenBy ?? 'both'];
   const because = reasons.length ? ` What weighed most: ${reasons.join(' ')}` : '';
   return {
-    detail: `The firewall's model, run on your computer, compared the contract's code and this call with known scams. ${where.lead}${because}`,
+    detail: `The firewall's model, run on your computer, compared the contract's code and this call with known scam contracts (Ponzi schemes, rug-pull tokens, honeypots, exploit contracts). ${where.lead}${because}`,
     evidence: { address, score, level: level(a), ...(threshold !== undefined ? { threshold } : {}), ...(result.drivenBy ? { drivenBy: result.drivenBy } : {}), reasons },
   };
 }
@@ -84,7 +84,7 @@ export const modelRules: readonly Rule<ModelAnswer>[] = [
   {
     id: 'model.flagged',
     severity: 'warn',
-    summary: 'The contract model scores the contract like known drainers, on a request the rules already question (never on its own).',
+    summary: 'The contract model scores the contract like known scam contracts, on a request the rules already question (never on its own).',
     check: (a) => (a.kind !== 'scored' || !warns(a) ? [] : [{ title: `${WHERE[a.result.drivenBy ?? 'both'].flagged} (high risk)`, ...said(a) }]),
   },
   {
