@@ -292,6 +292,11 @@ async function main() {
     families: perFamily(test, threshold),
     benignCallFamilies,
     byCompiler,
+    topBenign: realTest
+      .filter((t) => !t.row.label && isContractRow(t.row))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 8)
+      .map((t) => ({ source: t.row.source, family: familyOf(t.row), score: t.score })),
     probe: probe.length ? perFamily(probe, threshold).map((f) => ({ ...f, family: f.family.replace('synthetic ', 'probe ') })) : [],
     heldOut,
     cv,
