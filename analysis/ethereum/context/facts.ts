@@ -67,6 +67,7 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
   const interesting = collectAddresses(actions);
   const shownOnly = collectShownOnly(actions, interesting);
   const tokens = collectTokens(actions);
+  const tokenCode = collectTokenCode(actions, interesting);
   const facts = new Map<string, AddressFacts>();
   const tokenFacts = new Map<string, TokenFacts>();
   const unavailable: string[] = [];
@@ -121,6 +122,15 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
       else if (!reader && !f.known) missing.push(address);
       // A fresh plain account (no transaction sent yet) is typical of addresses made for one theft.
       if (reader && f.code === 'eoa') f.nonce = await timed(reader.getTransactionCount(address), `transaction count of ${address}`);
+    }),
+    // The code of a token approved or bought, for its owner's powers (token-code rules). Read quietly: a
+    // token whose code does not come back gets no claim about it, and is no failure of the check.
+    ...[...tokenCode].slice(0, MAX_TOKENS).map(async (a) => {
+      const address = a as Address;
+      const f: AddressFacts = { address, known: knownContract(address, chainId), code: 'unknown' };
+      facts.set(a, f);
+      const code = supplied.get(a) ?? (reader ? await quiet(reader.getCode(address)) : undefined);
+      if (code !== undefined) classifyCode(f, code);
     }),
     ...[...tokens].slice(0, MAX_TOKENS).map(async (t) => {
       if (!reader) return;
@@ -190,9 +200,20 @@ function collectShownOnly(actions: Action[], decisive: Set<string>): Set<string>
   return set;
 }
 
+/** Tokens the signer approves or buys whose code is not read already (the call's target usually is). */
+function collectTokenCode(actions: Action[], read: Set<string>): Set<string> {
+  const set = new Set<string>();
+  for (const a of actions) {
+    const token = a.kind === 'approval' && !a.revokes ? a.token : a.kind === 'buy' ? a.token : undefined;
+    if (token && BigInt(token) > 0xffffn && !read.has(token.toLowerCase())) set.add(token.toLowerCase());
+  }
+  return set;
+}
+
 function collectTokens(actions: Action[]): Set<string> {
   const set = new Set<string>();
   for (const a of actions) {
+    if (a.kind === 'buy') set.add(a.token.toLowerCase());
     if ((a.kind === 'approval' || a.kind === 'transfer') && a.token) set.add(a.token.toLowerCase());
     if (a.kind === 'order') for (const i of [...a.gives, ...a.receives]) if (i.token && (i.asset === 'erc20' || i.asset === 'token')) set.add(i.token.toLowerCase());
   }

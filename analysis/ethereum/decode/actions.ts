@@ -87,6 +87,17 @@ export interface PayoutAction {
   where: string;
 }
 
+/**
+ * A swap that buys a token for the signer (a router call whose output token it names): the token the
+ * user will hold, whose own code decides whether they can sell it again (rules/token-code.ts).
+ */
+export interface BuyAction {
+  kind: 'buy';
+  token: Address;
+  protocol: string;
+  where: string;
+}
+
 export interface OrderItem {
   asset: AssetKind;
   token?: Address;
@@ -243,6 +254,7 @@ export type Action =
   | TransferAction
   | CallAction
   | PayoutAction
+  | BuyAction
   | ControlAction
   | OrderAction
   | AuthorizationAction
