@@ -20,12 +20,24 @@ import { type Rule, type RuleContext } from './rule';
 /** Powers that make an unknown token's finding a warning: holders kept from selling, or the code replaced. */
 export const WARN_POWERS: readonly PowerKind[] = ['trading-switch', 'trading-limits', 'upgradeable'];
 
-/** What each power lets the owner do, in the user's words (completing "its owner can …"). */
+/** Each power in a few words, for a title (completing "its owner can …"). */
+const SHORT: Record<PowerKind, string> = {
+  mint: 'create new tokens at will',
+  blacklist: 'block chosen holders from selling',
+  pause: 'freeze all transfers',
+  'trading-switch': 'keep trading shut',
+  'trading-limits': 'cap how much you can sell',
+  fees: 'change its fees',
+  'fee-exemptions': 'choose who pays its fees',
+  upgradeable: "replace the token's code",
+};
+
+/** What each power lets the owner do, in the user's words (completing "its owner can …"), for the detail. */
 const CAN: Record<PowerKind, string> = {
   mint: 'create new tokens at will',
   blacklist: 'block chosen holders from moving or selling their tokens',
   pause: 'freeze every transfer, selling included',
-  'trading-switch': 'keep trading shut, so you might buy and be unable to sell',
+  'trading-switch': 'keep trading shut until it opens it (you could buy and be unable to sell)',
   'trading-limits': 'cap how much one sale, transfer or wallet may hold',
   fees: 'change the fee taken on transfers or sales',
   'fee-exemptions': 'choose who pays its transfer fee',
@@ -81,6 +93,11 @@ function listWords(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The title's powers: the first three, in POWER_ORDER. */
+const titlePowers = (powers: TokenPower[]) => listWords(powers.slice(0, 3).map((p) => SHORT[p.kind]));
+
 function detailOf(s: Subject, lead: string): string {
   const lines = s.powers.map((p) => `${CAN[p.kind]} (${p.functions.join(', ')})`);
   const proxy = s.report.proxy ? ' The token is a proxy: the functions listed are the proxy\'s, and the code behind it, which its owner can change, was not read.' : '';
@@ -102,10 +119,11 @@ export const tokenCodeRules: Rule[] = [
       tokenSubjects(ctx)
         .filter((s) => !s.wellKnown && s.powers.some((p) => WARN_POWERS.includes(p.kind)))
         .map((s) => {
-          const main = s.powers.filter((p) => WARN_POWERS.includes(p.kind)).slice(0, 2).map((p) => CAN[p.kind]);
+          const has = (k: PowerKind) => s.powers.some((p) => p.kind === k);
+          const main = [has('trading-switch') || has('trading-limits') ? 'stop you from selling' : undefined, has('upgradeable') ? "replace the token's code" : undefined].filter((x): x is string => !!x);
           return {
             title: `The owner of ${tokenLabel(s.token, ctx.facts)} can ${listWords(main)}`,
-            detail: detailOf(s, `${tokenLabel(s.token, ctx.facts)}, which ${verb(s)}, is not a well-known token. Tokens made to trap their buyers use exactly these powers; check the token on a block explorer before you go on.`),
+            detail: detailOf(s, `${capital(tokenLabel(s.token, ctx.facts))}, which ${verb(s)}, is not a well-known token. Tokens made to trap their buyers use exactly these powers; check the token on a block explorer before you go on.`),
             evidence: facts(s),
           };
         }),
@@ -118,8 +136,8 @@ export const tokenCodeRules: Rule[] = [
       tokenSubjects(ctx)
         .filter((s) => !s.wellKnown && !s.powers.some((p) => WARN_POWERS.includes(p.kind)))
         .map((s) => ({
-          title: `The owner of ${tokenLabel(s.token, ctx.facts)} can ${listWords(s.powers.map((p) => CAN[p.kind]))}`,
-          detail: detailOf(s, `${tokenLabel(s.token, ctx.facts)}, which ${verb(s)}, is not a well-known token. Many honest tokens keep such powers; tokens made to trap buyers use them too (new supply dumped on the market, a blacklisted seller, a fee raised until a sale returns nothing).`),
+          title: `The owner of ${tokenLabel(s.token, ctx.facts)} can ${titlePowers(s.powers)}`,
+          detail: detailOf(s, `${capital(tokenLabel(s.token, ctx.facts))}, which ${verb(s)}, is not a well-known token. Many honest tokens keep such powers; tokens made to trap buyers use them too (new supply dumped on the market, a blacklisted seller, a fee raised until a sale returns nothing).`),
           evidence: facts(s),
         })),
   },
@@ -131,7 +149,7 @@ export const tokenCodeRules: Rule[] = [
       tokenSubjects(ctx)
         .filter((s) => s.wellKnown)
         .map((s) => ({
-          title: `${tokenLabel(s.token, ctx.facts)}'s issuer can ${listWords(s.powers.slice(0, 2).map((p) => CAN[p.kind]))}`,
+          title: `${capital(tokenLabel(s.token, ctx.facts))}'s issuer can ${titlePowers(s.powers)}`,
           detail: detailOf(s, `${tokenLabel(s.token, ctx.facts)} is a well-known token; issuers of regulated tokens keep such powers to meet the law or fix bugs.`),
           evidence: facts(s),
         })),

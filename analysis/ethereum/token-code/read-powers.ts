@@ -31,8 +31,12 @@ export interface TokenCodeReport {
 
 export const POWER_ORDER: readonly PowerKind[] = ['mint', 'blacklist', 'pause', 'trading-switch', 'trading-limits', 'fees', 'fee-exemptions', 'upgradeable'];
 
-// EIP-7702 delegations and Safe proxies are accounts, not tokens; they are not "a token whose owner can replace its code".
-const TOKEN_PROXIES: ReadonlySet<ProxyKind> = new Set(['eip1167', 'eip1967', 'eip1967-beacon', 'eip1822', 'legacy-slot', 'delegating']);
+// Proxies whose implementation sits in a storage slot that an admin can rewrite. A minimal clone
+// (EIP-1167) names its implementation in its own code, so it cannot be upgraded; a bare delegating
+// forwarder may or may not be. Both are still proxies: their own functions say nothing of the token.
+// EIP-7702 delegations and Safe proxies are accounts, not tokens.
+const UPGRADEABLE_PROXIES: ReadonlySet<ProxyKind> = new Set(['eip1967', 'eip1967-beacon', 'eip1822', 'legacy-slot']);
+const TOKEN_PROXIES: ReadonlySet<ProxyKind> = new Set([...UPGRADEABLE_PROXIES, 'eip1167', 'delegating']);
 
 /** Reads the powers from runtime code (hex or bytes). Undefined for no code or code that is not hex: no claim then. */
 export function readTokenPowers(code: string | Uint8Array): TokenCodeReport | undefined {
@@ -56,7 +60,7 @@ export function readTokenPowers(code: string | Uint8Array): TokenCodeReport | un
   }
   const proxy = detectProxy(bytes, codeEnd).kind;
   const isProxy = TOKEN_PROXIES.has(proxy);
-  if (isProxy) add('upgradeable', `proxy (${proxy})`);
+  if (UPGRADEABLE_PROXIES.has(proxy)) add('upgradeable', `proxy (${proxy})`);
   return {
     powers: POWER_ORDER.filter((k) => found.has(k)).map((kind) => ({ kind, functions: found.get(kind)!.sort() })),
     hasOwner,

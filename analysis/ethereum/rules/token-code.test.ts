@@ -1,0 +1,115 @@
+// The token-code rules through the whole analysis, on real compiled tokens
+// (analysis/ethereum/token-code/testdata): an approval or a swap names the token, the facts read its
+// code, and the finding says what the code lets its owner do, at the severity the token deserves.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Address, Hex } from 'viem';
+import { analyzeRequest, type ChainReader } from '../index';
+import { A, call, MAX, NOW, NOW_S, permit2Single, tx, typed, ur } from '../fixtures/build';
+import { compileRuntime, SETTINGS } from '../token-code/testdata/compile';
+import type { Finding } from '../../types';
+
+const opt = SETTINGS.find((s) => s.id === 'opt200')!;
+const code: Record<string, Hex> = {};
+beforeAll(() => {
+  code.fixed = compileRuntime('FixedSupply.sol', 'FixedSupply', opt).runtime;
+  code.mint = compileRuntime('OwnerMint.sol', 'OwnerMint', opt).runtime;
+  code.trap = compileRuntime('TaxBlacklist.sol', 'TaxBlacklist', opt).runtime;
+  code.paused = compileRuntime('OzPausable.sol', 'OzPausable', opt).runtime;
+}, 120_000);
+
+const origin = { origin: 'https://app.example' };
+const input = (request: { method: string; params: unknown[] }) => ({ request, origin, chainId: 1, from: A.user });
+const tokenFindings = (findings: Finding[]) => findings.filter((f) => f.id.startsWith('token.'));
+
+/** A node that knows the given code (others are plain accounts) and names every token TOK. */
+function reader(codes: Record<string, Hex | Error>): ChainReader & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    getCode: async (a: Address) => {
+      asked.push(a.toLowerCase());
+      const c = codes[a.toLowerCase()];
+      if (c instanceof Error) throw c;
+      return c ?? '0x';
+    },
+    getTransactionCount: async () => 5,
+    getTokenInfo: async () => ({ symbol: 'TOK', decimals: 18 }),
+    balanceOf: async () => 0n,
+    getChainId: async () => 1,
+  };
+}
+
+const lower = (a: string) => a.toLowerCase();
+
+describe('token-code rules on an approval', () => {
+  it('an unknown token with an owner mint: the finding says so (info: mints are common in honest tokens)', async () => {
+    const v = await analyzeRequest(input(tx(A.trapToken, call.approve(A.unknownContract, 100n))), { code: { [A.trapToken]: code.mint!, [A.unknownContract]: code.fixed! }, now: NOW });
+    const [f] = tokenFindings(v.findings);
+    expect(f).toMatchObject({ id: 'token.owner-powers', severity: 'info', evidence: { powers: [{ kind: 'mint', functions: ['mint(address,uint256)'] }], hasOwner: true, ownerRenounced: 'unknown' } });
+    expect(f!.title).toBe('The owner of token 0x7A9F…0917 can create new tokens at will');
+  });
+
+  it('an unknown token with a trading switch and a blacklist warns: its owner can stop you from selling', async () => {
+    const v = await analyzeRequest(input(tx(A.trapToken, call.approve(A.permit2, MAX))), { code: { [A.trapToken]: code.trap! }, now: NOW });
+    const found = tokenFindings(v.findings);
+    expect(found.map((f) => [f.id, f.severity])).toEqual([['token.sell-blocking', 'warn']]);
+    expect(found[0]!.title).toBe('The owner of token 0x7A9F…0917 can stop you from selling');
+    expect(found[0]!.detail).toContain('openTrading()');
+    expect(found[0]!.detail).toContain('setBlacklist(address,bool)');
+    expect(found[0]!.detail).toContain('setSellFee(uint256)');
+    expect(v.verdict).toBe('warn');
+  });
+
+  it('a well-known token (USDC) with pause and mint in its code: one info line, never a warning', async () => {
+    const v = await analyzeRequest(input(tx(A.usdc, call.approve(A.permit2, MAX))), { code: { [A.usdc]: code.paused! }, now: NOW });
+    const found = tokenFindings(v.findings);
+    expect(found.map((f) => [f.id, f.severity])).toEqual([['token.known-token-powers', 'info']]);
+    expect(v.verdict).toBe('allow');
+  });
+
+  it('a fixed-supply token without an owner: nothing is said', async () => {
+    const v = await analyzeRequest(input(tx(A.trapToken, call.approve(A.permit2, MAX))), { code: { [A.trapToken]: code.fixed! }, now: NOW });
+    expect(tokenFindings(v.findings)).toEqual([]);
+  });
+
+  it('a Permit2 signature for an unknown token: the token\'s code is read from the node', async () => {
+    const node = reader({ [lower(A.trapToken)]: code.trap!, [lower(A.permit2)]: '0x6001' });
+    const v = await analyzeRequest(input(typed(permit2Single(A.trapToken, 10n ** 18n, A.unknownContract, NOW_S + 3600, NOW_S + 600))), { chain: node, now: NOW });
+    expect(node.asked).toContain(lower(A.trapToken));
+    expect(tokenFindings(v.findings).map((f) => f.id)).toEqual(['token.sell-blocking']);
+    expect(tokenFindings(v.findings)[0]!.title).toBe('The owner of TOK can stop you from selling');
+  });
+
+  it('an NFT collection approved for all: its mint is not a holder\'s risk and is not said', async () => {
+    const v = await analyzeRequest(input(tx(A.trapToken, call.setApprovalForAll(A.unknownContract, true))), { code: { [A.trapToken]: code.paused!, [A.unknownContract]: code.fixed! }, now: NOW });
+    const found = tokenFindings(v.findings);
+    expect(found.map((f) => f.id)).toEqual(['token.owner-powers']);
+    expect(found[0]!.evidence).toMatchObject({ powers: [{ kind: 'pause' }] });
+  });
+});
+
+describe('token-code rules on a swap that buys a token', () => {
+  it('Uniswap V2: the last token of the path is read and judged', async () => {
+    const node = reader({ [lower(A.trapToken)]: code.trap!, [lower(A.v2Router)]: '0x6001' });
+    const v = await analyzeRequest(input(tx(A.v2Router, call.v2SwapExactETHForTokens(1n, [A.weth, A.trapToken], A.user, BigInt(NOW_S + 600)), 10n ** 17n)), { chain: node, now: NOW });
+    expect(node.asked).toContain(lower(A.trapToken));
+    const [f] = tokenFindings(v.findings);
+    expect(f).toMatchObject({ id: 'token.sell-blocking', evidence: { how: 'buy' } });
+    expect(f!.detail).toContain('which you are buying');
+  });
+
+  it('Universal Router V3_SWAP_EXACT_IN to the caller (sentinel recipient): the path\'s last token is the one bought', async () => {
+    const path = `0x${A.weth.slice(2)}000bb8${A.trapToken.slice(2)}` as Hex;
+    const request = tx(A.universalRouter, call.urExecute('0x00', [ur.v3SwapExactIn(ur.MSG_SENDER, 10n ** 17n, 1n, path, true)], BigInt(NOW_S + 600)));
+    const v = await analyzeRequest(input(request), { code: { [A.trapToken]: code.mint!, [A.universalRouter]: '0x6001' }, now: NOW });
+    expect(tokenFindings(v.findings).map((f) => f.id)).toEqual(['token.owner-powers']);
+  });
+
+  it('a token whose code cannot be read: no claim, no crash, and no failure of the check is blamed on it', async () => {
+    const node = reader({ [lower(A.trapToken)]: new Error('boom'), [lower(A.v2Router)]: '0x6001' });
+    const v = await analyzeRequest(input(tx(A.v2Router, call.v2SwapExactETHForTokens(1n, [A.weth, A.trapToken], A.user, BigInt(NOW_S + 600)), 10n ** 17n)), { chain: node, now: NOW });
+    expect(tokenFindings(v.findings)).toEqual([]);
+    expect(v.findings.map((f) => f.id)).not.toContain('internal.error');
+    expect(v.findings.map((f) => f.id)).not.toContain('context.unchecked');
+  });
+});
