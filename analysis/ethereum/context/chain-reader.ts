@@ -20,6 +20,8 @@ export interface ChainReader {
   balanceOf(token: Address, owner: Address): Promise<bigint>;
   /** Chain id the RPC serves, to catch a reader pointed at another chain than the wallet's. */
   getChainId?(): Promise<number>;
+  /** One storage word (a proxy's implementation slot); absent on readers that cannot read storage. */
+  getStorageAt?(address: Address, slot: Hex): Promise<Hex | undefined>;
 }
 
 export interface RpcChainReaderOptions {
@@ -54,6 +56,7 @@ export function createRpcChainReader(node: NodeAddress, opts: RpcChainReaderOpti
     balanceOf: (token, owner) =>
       cached(`balance:${lower(token)}:${lower(owner)}`, () => client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [owner] })),
     getChainId: () => cached('chainId', () => client.getChainId()),
+    getStorageAt: (address, slot) => cached(`storage:${lower(address)}:${slot.toLowerCase()}`, () => client.getStorageAt({ address, slot })),
     getTokenInfo: (token) =>
       cached(`token:${lower(token)}`, async () => {
         const [symbol, decimals, erc721] = await Promise.allSettled([

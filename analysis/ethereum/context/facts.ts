@@ -3,6 +3,8 @@
 import { getAddress, type Address, type Hex } from 'viem';
 import type { Action } from '../decode/actions';
 import { knownContract, type KnownContract } from '../registry/known';
+import { hexToBytes } from '../evm';
+import { detectProxy } from './proxy';
 import { isTransportError } from '../simulate/errors';
 import { NoAnswer, withTimeout } from '../../../common/timeout';
 import type { ChainReader, TokenInfo } from './chain-reader';
@@ -19,6 +21,11 @@ export interface AddressFacts {
   nonce?: number;
   /** Runtime bytecode when read (for the model's score). */
   bytecode?: Hex;
+  /**
+   * For a token approved or bought that is a proxy: the contract its code lives in, and that code when
+   * it could be read (its owner powers are the implementation's; rules/token-code.ts).
+   */
+  implementation?: { address: Address; bytecode?: Hex };
 }
 
 export interface TokenFacts extends TokenInfo {
@@ -143,6 +150,9 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
     }),
   ]);
 
+  // A proxy token's powers are in its implementation: one more read (the slot, then the code), quiet.
+  if (reader) await Promise.all([...tokenSubjects(actions)].slice(0, MAX_TOKENS).map((t) => readImplementation(facts.get(t), reader!, quiet)));
+
   if (missing.length > 0) unavailable.push(`whether ${missing.length === 1 ? 'an address is a contract' : `${missing.length} addresses are contracts`} (no network connection was configured)`);
 
   return {
@@ -200,14 +210,43 @@ function collectShownOnly(actions: Action[], decisive: Set<string>): Set<string>
   return set;
 }
 
-/** Tokens the signer approves or buys whose code is not read already (the call's target usually is). */
-function collectTokenCode(actions: Action[], read: Set<string>): Set<string> {
+/** Tokens the signer approves or buys, lowercase: their code is read for the powers it gives an owner. */
+function tokenSubjects(actions: Action[]): Set<string> {
   const set = new Set<string>();
   for (const a of actions) {
     const token = a.kind === 'approval' && !a.revokes ? a.token : a.kind === 'buy' ? a.token : undefined;
-    if (token && BigInt(token) > 0xffffn && !read.has(token.toLowerCase())) set.add(token.toLowerCase());
+    if (token && BigInt(token) > 0xffffn) set.add(token.toLowerCase());
   }
   return set;
+}
+
+/** Those whose code is not read already (an approve call's target is). */
+function collectTokenCode(actions: Action[], read: Set<string>): Set<string> {
+  return new Set([...tokenSubjects(actions)].filter((t) => !read.has(t)));
+}
+
+/**
+ * Follows a proxy token to its implementation: the address written in a clone's code, or the one in
+ * its EIP-1967 / EIP-1822 / legacy slot (a beacon needs a call to the beacon, not done). Every read is
+ * quiet: no implementation found means the rule says only "a proxy".
+ */
+async function readImplementation(f: AddressFacts | undefined, reader: ChainReader, quiet: <T>(p: Promise<T>) => Promise<T | undefined>): Promise<void> {
+  if (!f?.bytecode || f.code !== 'contract') return;
+  let proxy;
+  try {
+    proxy = detectProxy(hexToBytes(f.bytecode));
+  } catch {
+    return;
+  }
+  let address: Address | undefined;
+  if (proxy.kind === 'eip1167' && proxy.implementation) address = getAddress(proxy.implementation);
+  else if (proxy.implementationSlot && ['eip1967', 'eip1822', 'legacy-slot'].includes(proxy.kind) && reader.getStorageAt) {
+    const word = await quiet(reader.getStorageAt(f.address, proxy.implementationSlot));
+    if (word && /^0x[0-9a-fA-F]{1,64}$/.test(word) && BigInt(word) > 0n && BigInt(word) < 1n << 160n) address = getAddress(`0x${BigInt(word).toString(16).padStart(40, '0')}`);
+  }
+  if (!address) return;
+  const code = await quiet(reader.getCode(address));
+  f.implementation = { address, ...(code && !/^0x0*$/.test(code) ? { bytecode: code.toLowerCase() as Hex } : {}) };
 }
 
 function collectTokens(actions: Action[]): Set<string> {

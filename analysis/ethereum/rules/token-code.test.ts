@@ -21,11 +21,12 @@ const origin = { origin: 'https://app.example' };
 const input = (request: { method: string; params: unknown[] }) => ({ request, origin, chainId: 1, from: A.user });
 const tokenFindings = (findings: Finding[]) => findings.filter((f) => f.id.startsWith('token.'));
 
-/** A node that knows the given code (others are plain accounts) and names every token TOK. */
-function reader(codes: Record<string, Hex | Error>): ChainReader & { asked: string[] } {
+/** A node that knows the given code (others are plain accounts) and storage, and names every token TOK. */
+function reader(codes: Record<string, Hex | Error>, storage: Record<string, Hex> = {}): ChainReader & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
+    getStorageAt: async (a: Address, slot: Hex) => storage[`${a.toLowerCase()}:${slot}`] ?? `0x${'0'.repeat(64)}`,
     getCode: async (a: Address) => {
       asked.push(a.toLowerCase());
       const c = codes[a.toLowerCase()];
@@ -85,6 +86,31 @@ describe('token-code rules on an approval', () => {
     const found = tokenFindings(v.findings);
     expect(found.map((f) => f.id)).toEqual(['token.owner-powers']);
     expect(found[0]!.evidence).toMatchObject({ powers: [{ kind: 'pause' }] });
+  });
+});
+
+describe('token-code rules on a proxy token', () => {
+  const slot = '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc';
+  // A small forwarder that delegatecalls the address in the EIP-1967 slot (what context/proxy.ts recognises).
+  const forwarder = `0x363d3d37363d7f${slot.slice(2)}545af43d82803e903d91603857fd5bf3` as Hex;
+  const impl = '0x00000000000000000000000000000000001e7e11';
+
+  it('an unknown upgradeable proxy: the code it runs is read too, and both its own and its implementation\'s powers are said', async () => {
+    const node = reader({ [lower(A.trapToken)]: forwarder, [impl]: code.trap! }, { [`${lower(A.trapToken)}:${slot}`]: `0x${impl.slice(2).padStart(64, '0')}` });
+    const v = await analyzeRequest(input(typed(permit2Single(A.trapToken, 1n, A.unknownContract, NOW_S + 3600, NOW_S + 600))), { chain: node, now: NOW });
+    const [f] = tokenFindings(v.findings);
+    expect(f).toMatchObject({ id: 'token.sell-blocking', evidence: { proxy: 'eip1967', implementation: impl } });
+    expect(f!.title).toBe("The owner of TOK can stop you from selling and replace the token's code");
+    expect(f!.detail).toContain('openTrading()');
+    expect(f!.detail).toContain('proxy (eip1967)');
+  });
+
+  it('an implementation that cannot be read: the proxy alone is judged (upgradeable)', async () => {
+    const node = reader({ [lower(A.trapToken)]: forwarder });
+    const v = await analyzeRequest(input(typed(permit2Single(A.trapToken, 1n, A.unknownContract, NOW_S + 3600, NOW_S + 600))), { chain: node, now: NOW });
+    const [f] = tokenFindings(v.findings);
+    expect(f).toMatchObject({ id: 'token.sell-blocking', evidence: { powers: [{ kind: 'upgradeable', functions: ['proxy (eip1967)'] }] } });
+    expect(f!.detail).toContain('the code it runs was not read');
   });
 });
 

@@ -11,9 +11,9 @@
 import type { Address } from 'viem';
 import type { Facts } from '../context/facts';
 import type { ApprovalAction } from '../decode/actions';
-import { evidence, tokenLabel } from '../format';
+import { evidence, short, tokenLabel } from '../format';
 import { bundledToken, listedTokenSymbol } from '../registry/token-names';
-import { readTokenPowers, type PowerKind, type TokenCodeReport, type TokenPower } from '../token-code';
+import { readTokenPowers, withImplementation, type PowerKind, type TokenCodeReport, type TokenPower } from '../token-code';
 import { isNftApprove } from './approvals';
 import { type Rule, type RuleContext } from './rule';
 
@@ -65,9 +65,13 @@ function isNft(a: ApprovalAction, ctx: RuleContext): boolean {
   return a.standard === 'setApprovalForAll' || isNftApprove(a, ctx);
 }
 
+/** The token's own code, and for a proxy the code it runs when that was read (context/facts.ts). */
 function codeReport(token: Address, facts: Facts): TokenCodeReport | undefined {
   const f = facts.address(token);
-  return f.code === 'contract' && f.bytecode ? readTokenPowers(f.bytecode) : undefined;
+  if (f.code !== 'contract' || !f.bytecode) return undefined;
+  const own = readTokenPowers(f.bytecode);
+  const behind = f.implementation?.bytecode ? readTokenPowers(f.implementation.bytecode) : undefined;
+  return own && behind && f.implementation ? withImplementation(own, behind, f.implementation.address) : own;
 }
 
 /** Each token the request approves or buys, once, with the powers its code gives (memoised per context). */
@@ -100,12 +104,16 @@ const titlePowers = (powers: TokenPower[]) => listWords(powers.slice(0, 3).map((
 
 function detailOf(s: Subject, lead: string): string {
   const lines = s.powers.map((p) => `${CAN[p.kind]} (${p.functions.join(', ')})`);
-  const proxy = s.report.proxy ? ' The token is a proxy: the functions listed are the proxy\'s, and the code behind it, which its owner can change, was not read.' : '';
+  const proxy = !s.report.proxy
+    ? ''
+    : s.report.implementation
+      ? ` The token is a proxy: the functions listed include those of the code it runs (at ${short(s.report.implementation)})${s.powers.some((p) => p.kind === 'upgradeable') ? ', which its owner can replace' : ''}.`
+      : " The token is a proxy: the functions listed are the proxy's, and the code it runs was not read.";
   return `${lead} Its code has functions that let its owner, or an address the owner names, ${listWords(lines)}. The code shows these functions exist, not who may call them today: whether the owner has given them up is not checked.${proxy}`;
 }
 
 function facts(s: Subject) {
-  return evidence({ token: s.token, how: s.how, powers: s.powers, hasOwner: s.report.hasOwner, ownerRenounced: s.report.ownerRenounced, ...(s.report.proxy ? { proxy: s.report.proxy } : {}) });
+  return evidence({ token: s.token, how: s.how, powers: s.powers, hasOwner: s.report.hasOwner, ownerRenounced: s.report.ownerRenounced, ...(s.report.proxy ? { proxy: s.report.proxy } : {}), ...(s.report.implementation ? { implementation: s.report.implementation } : {}) });
 }
 
 const verb = (s: Subject) => (s.how === 'buy' ? 'you are buying' : 'you are approving');

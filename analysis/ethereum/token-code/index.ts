@@ -2,4 +2,4 @@
 // functions give (mint, blacklist, pause, fees, trading limits and switches, upgrades).
 export { dispatcherSelectors } from './dispatcher';
 export { OWNER_SIGNATURES, powerSelectors, type PowerKind } from './power-signatures';
-export { hasPower, POWER_ORDER, readTokenPowers, type TokenCodeReport, type TokenPower } from './read-powers';
+export { hasPower, POWER_ORDER, readTokenPowers, withImplementation, type TokenCodeReport, type TokenPower } from './read-powers';

@@ -27,6 +27,8 @@ export interface TokenCodeReport {
   proxy?: Exclude<ProxyKind, 'none'>;
   /** Dispatcher selectors found (for the evidence and the evaluation). */
   selectorCount: number;
+  /** For a proxy whose implementation was read too: where the code it runs lives (its powers are merged in). */
+  implementation?: `0x${string}`;
 }
 
 export const POWER_ORDER: readonly PowerKind[] = ['mint', 'blacklist', 'pause', 'trading-switch', 'trading-limits', 'fees', 'fee-exemptions', 'upgradeable'];
@@ -67,6 +69,20 @@ export function readTokenPowers(code: string | Uint8Array): TokenCodeReport | un
     ownerRenounced: 'unknown',
     ...(isProxy ? { proxy: proxy as Exclude<ProxyKind, 'none'> } : {}),
     selectorCount: selectors.size,
+  };
+}
+
+/** A proxy's report with its implementation's powers merged in: what holders face is the two together. */
+export function withImplementation(proxy: TokenCodeReport, implementation: TokenCodeReport, address: `0x${string}`): TokenCodeReport {
+  const functions = new Map<PowerKind, Set<string>>();
+  for (const p of [...proxy.powers, ...implementation.powers]) functions.set(p.kind, new Set([...(functions.get(p.kind) ?? []), ...p.functions]));
+  return {
+    powers: POWER_ORDER.filter((k) => functions.has(k)).map((kind) => ({ kind, functions: [...functions.get(kind)!].sort() })),
+    hasOwner: proxy.hasOwner || implementation.hasOwner,
+    ownerRenounced: 'unknown',
+    ...(proxy.proxy ? { proxy: proxy.proxy } : {}),
+    selectorCount: proxy.selectorCount + implementation.selectorCount,
+    implementation: address,
   };
 }
 
