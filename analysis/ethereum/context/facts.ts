@@ -26,6 +26,8 @@ export interface AddressFacts {
    * it could be read (its owner powers are the implementation's; rules/token-code.ts).
    */
   implementation?: { address: Address; bytecode?: Hex };
+  /** For a token approved or bought: what its `owner()` returned (the zero address once ownership is renounced). */
+  owner?: Address;
 }
 
 export interface TokenFacts extends TokenInfo {
@@ -151,7 +153,18 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
   ]);
 
   // A proxy token's powers are in its implementation: one more read (the slot, then the code), quiet.
-  if (reader) await Promise.all([...tokenSubjects(actions)].slice(0, MAX_TOKENS).map((t) => readImplementation(facts.get(t), reader!, quiet)));
+  // Its owner() too, read through the proxy so that it is the token's: whether the owner has renounced.
+  if (reader) {
+    const r = reader;
+    await Promise.all(
+      [...tokenSubjects(actions)].slice(0, MAX_TOKENS).map(async (t) => {
+        const f = facts.get(t);
+        if (f?.code !== 'contract') return;
+        const [owner] = await Promise.all([r.getOwner ? quiet(r.getOwner(f.address)) : undefined, readImplementation(f, r, quiet)]);
+        if (owner) f.owner = owner;
+      }),
+    );
+  }
 
   if (missing.length > 0) unavailable.push(`whether ${missing.length === 1 ? 'an address is a contract' : `${missing.length} addresses are contracts`} (no network connection was configured)`);
 

@@ -22,10 +22,11 @@ const input = (request: { method: string; params: unknown[] }) => ({ request, or
 const tokenFindings = (findings: Finding[]) => findings.filter((f) => f.id.startsWith('token.'));
 
 /** A node that knows the given code (others are plain accounts) and storage, and names every token TOK. */
-function reader(codes: Record<string, Hex | Error>, storage: Record<string, Hex> = {}): ChainReader & { asked: string[] } {
+function reader(codes: Record<string, Hex | Error>, storage: Record<string, Hex> = {}, owners: Record<string, Address> = {}): ChainReader & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
+    getOwner: async (a: Address) => owners[a.toLowerCase()],
     getStorageAt: async (a: Address, slot: Hex) => storage[`${a.toLowerCase()}:${slot}`] ?? `0x${'0'.repeat(64)}`,
     getCode: async (a: Address) => {
       asked.push(a.toLowerCase());
@@ -86,6 +87,30 @@ describe('token-code rules on an approval', () => {
     const found = tokenFindings(v.findings);
     expect(found.map((f) => f.id)).toEqual(['token.owner-powers']);
     expect(found[0]!.evidence).toMatchObject({ powers: [{ kind: 'pause' }] });
+  });
+});
+
+describe('token-code rules and the owner read on chain', () => {
+  const permit = () => input(typed(permit2Single(A.trapToken, 1n, A.unknownContract, NOW_S + 3600, NOW_S + 600)));
+
+  it('a renounced owner (owner() is zero) is said, and the warning stays: other admins may remain', async () => {
+    const node = reader({ [lower(A.trapToken)]: code.trap! }, {}, { [lower(A.trapToken)]: '0x0000000000000000000000000000000000000000' });
+    const [f] = tokenFindings((await analyzeRequest(permit(), { chain: node, now: NOW })).findings);
+    expect(f).toMatchObject({ id: 'token.sell-blocking', severity: 'warn', evidence: { ownerRenounced: true } });
+    expect(f!.detail).toContain('ownership was given up');
+  });
+
+  it('an owner that holds the token: its address is in the evidence', async () => {
+    const node = reader({ [lower(A.trapToken)]: code.trap! }, {}, { [lower(A.trapToken)]: A.attacker });
+    const [f] = tokenFindings((await analyzeRequest(permit(), { chain: node, now: NOW })).findings);
+    expect(f).toMatchObject({ evidence: { ownerRenounced: false, owner: A.attacker } });
+  });
+
+  it('no owner() answer: unknown, said as not read', async () => {
+    const node = reader({ [lower(A.trapToken)]: code.trap! });
+    const [f] = tokenFindings((await analyzeRequest(permit(), { chain: node, now: NOW })).findings);
+    expect(f).toMatchObject({ evidence: { ownerRenounced: 'unknown' } });
+    expect(f!.detail).toContain('was not read');
   });
 });
 

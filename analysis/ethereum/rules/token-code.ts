@@ -47,6 +47,14 @@ const CAN: Record<PowerKind, string> = {
 /** An NFT collection's mint and fees are not a holder's risk the way an ERC-20's are. */
 const NFT_POWERS: ReadonlySet<PowerKind> = new Set(['blacklist', 'pause', 'upgradeable']);
 
+const ZERO = 0n;
+
+/** What the chain said of the token's owner(): renounced (the zero address), an address, or not read. */
+function ownerOf(s: Subject): 'renounced' | Address | undefined {
+  if (!s.owner) return undefined;
+  return BigInt(s.owner) === ZERO ? 'renounced' : s.owner;
+}
+
 interface Subject {
   token: Address;
   /** How the request involves it: approved, or bought. */
@@ -55,6 +63,7 @@ interface Subject {
   report: TokenCodeReport;
   powers: TokenPower[];
   wellKnown: boolean;
+  owner?: Address;
 }
 
 function isWellKnown(token: Address, ctx: RuleContext): boolean {
@@ -86,7 +95,8 @@ export function tokenSubjects(ctx: RuleContext): Subject[] {
     const report = codeReport(entry.token, ctx.facts);
     if (!report) continue;
     const powers = report.powers.filter((p) => !entry.nft || NFT_POWERS.has(p.kind));
-    seen.set(entry.token.toLowerCase(), { ...entry, report, powers, wellKnown: isWellKnown(entry.token, ctx) });
+    const owner = ctx.facts.address(entry.token).owner;
+    seen.set(entry.token.toLowerCase(), { ...entry, report, powers, wellKnown: isWellKnown(entry.token, ctx), ...(owner ? { owner } : {}) });
   }
   const out = [...seen.values()].filter((s) => s.powers.length > 0);
   cache.set(ctx, out);
@@ -109,11 +119,19 @@ function detailOf(s: Subject, lead: string): string {
     : s.report.implementation
       ? ` The token is a proxy: the functions listed include those of the code it runs (at ${short(s.report.implementation)})${s.powers.some((p) => p.kind === 'upgradeable') ? ', which its owner can replace' : ''}.`
       : " The token is a proxy: the functions listed are the proxy's, and the code it runs was not read.";
-  return `${lead} Its code has functions that let its owner, or an address the owner names, ${listWords(lines)}. The code shows these functions exist, not who may call them today: whether the owner has given them up is not checked.${proxy}`;
+  const owner = ownerOf(s);
+  const who =
+    owner === 'renounced'
+      ? " Its owner() is the zero address: ownership was given up, so functions only the owner may call are gone; the code may still name other admins (tokens that trap buyers often keep one), and which functions each may call is not read."
+      : owner
+        ? ` Its owner() is ${short(owner)}. The code shows these functions exist, not who may call them.`
+        : ' The code shows these functions exist, not who may call them today: whether the owner has given them up was not read.';
+  return `${lead} Its code has functions that let its owner, or an address the owner names, ${listWords(lines)}.${who}${proxy}`;
 }
 
 function facts(s: Subject) {
-  return evidence({ token: s.token, how: s.how, powers: s.powers, hasOwner: s.report.hasOwner, ownerRenounced: s.report.ownerRenounced, ...(s.report.proxy ? { proxy: s.report.proxy } : {}), ...(s.report.implementation ? { implementation: s.report.implementation } : {}) });
+  const owner = ownerOf(s);
+  return evidence({ token: s.token, how: s.how, powers: s.powers, hasOwner: s.report.hasOwner, ownerRenounced: owner === undefined ? 'unknown' : owner === 'renounced', ...(owner && owner !== 'renounced' ? { owner } : {}), ...(s.report.proxy ? { proxy: s.report.proxy } : {}), ...(s.report.implementation ? { implementation: s.report.implementation } : {}) });
 }
 
 const verb = (s: Subject) => (s.how === 'buy' ? 'you are buying' : 'you are approving');

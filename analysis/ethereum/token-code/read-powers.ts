@@ -19,8 +19,8 @@ export interface TokenCodeReport {
   /** The code answers owner()/transferOwnership(): an Ownable-style owner exists. */
   hasOwner: boolean;
   /**
-   * Whether the owner gave ownership up is not in the code: it needs owner() read on chain, which the
-   * analysis does not do yet. Always 'unknown' here, so no caller takes "has an owner" for "renounced".
+   * Whether the owner gave ownership up is not in the code: it needs owner() read on chain (the facts do,
+   * context/facts.ts, and the rules say it). Always 'unknown' here, so no caller takes "has an owner" for "renounced".
    */
   ownerRenounced: 'unknown';
   /** Set when the code only forwards to another contract: its own functions are then the proxy's, not the token's. */

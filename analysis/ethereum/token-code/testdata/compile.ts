@@ -31,6 +31,8 @@ function findImport(path: string): { contents: string } | { error: string } {
 
 export interface Compiled {
   runtime: `0x${string}`;
+  /** Creation code (constructor and runtime), to deploy it on a test node. */
+  creation: `0x${string}`;
   /** The compiler's own selectors of the contract's external functions (signature → hex, no 0x). */
   methodIdentifiers: Record<string, string>;
 }
@@ -41,15 +43,15 @@ export function compileRuntime(file: string, contract: string, setting: Setting)
   const input = {
     language: 'Solidity',
     sources: { [file]: { content: readFileSync(join(import.meta.dirname, file), 'utf8') } },
-    settings: { optimizer: { enabled: setting.optimizer, runs: 200 }, viaIR: setting.viaIR, evmVersion: 'cancun', outputSelection: { [file]: { [contract]: ['evm.deployedBytecode.object', 'evm.methodIdentifiers'] } } },
+    settings: { optimizer: { enabled: setting.optimizer, runs: 200 }, viaIR: setting.viaIR, evmVersion: 'cancun', outputSelection: { [file]: { [contract]: ['evm.bytecode.object', 'evm.deployedBytecode.object', 'evm.methodIdentifiers'] } } },
   };
   const out = JSON.parse(solc.compile(JSON.stringify(input), { import: findImport })) as {
     errors?: { severity: string; formattedMessage: string }[];
-    contracts?: Record<string, Record<string, { evm: { deployedBytecode: { object: string }; methodIdentifiers: Record<string, string> } }>>;
+    contracts?: Record<string, Record<string, { evm: { bytecode: { object: string }; deployedBytecode: { object: string }; methodIdentifiers: Record<string, string> } }>>;
   };
   const errors = (out.errors ?? []).filter((e) => e.severity === 'error');
   if (errors.length) throw new Error(errors.map((e) => e.formattedMessage).join('\n'));
   const evm = out.contracts?.[file]?.[contract]?.evm;
   if (!evm?.deployedBytecode.object) throw new Error(`${file}: no ${contract}`);
-  return { runtime: `0x${evm.deployedBytecode.object}`, methodIdentifiers: evm.methodIdentifiers };
+  return { runtime: `0x${evm.deployedBytecode.object}`, creation: `0x${evm.bytecode.object}`, methodIdentifiers: evm.methodIdentifiers };
 }
