@@ -7,6 +7,7 @@ import { hexToBytes } from '../evm';
 import { detectProxy } from './proxy';
 import { isTransportError } from '../simulate/errors';
 import { NoAnswer, withTimeout } from '../../../common/timeout';
+import { TIME_BUDGET } from '../../../common/time-budget';
 import type { ChainReader, TokenInfo } from './chain-reader';
 
 export type CodeState = 'contract' | 'eoa' | 'delegated' | 'unknown';
@@ -77,6 +78,7 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
   const shownOnly = collectShownOnly(actions, interesting);
   const tokens = collectTokens(actions);
   const tokenCode = collectTokenCode(actions, interesting);
+  const owners = new Map<string, Address>();
   const facts = new Map<string, AddressFacts>();
   const tokenFacts = new Map<string, TokenFacts>();
   const unavailable: string[] = [];
@@ -141,6 +143,11 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
       const code = supplied.get(a) ?? (reader ? await quiet(reader.getCode(address)) : undefined);
       if (code !== undefined) classifyCode(f, code);
     }),
+    // The owner() of each token approved or bought (through a proxy, the token's own): whether it was renounced.
+    ...[...tokenSubjects(actions)].slice(0, MAX_TOKENS).map(async (t) => {
+      const owner = reader?.getOwner ? await quiet(reader.getOwner(t as Address)) : undefined;
+      if (owner) owners.set(t, owner);
+    }),
     ...[...tokens].slice(0, MAX_TOKENS).map(async (t) => {
       if (!reader) return;
       const token = t as Address;
@@ -152,18 +159,19 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
     }),
   ]);
 
-  // A proxy token's powers are in its implementation: one more read (the slot, then the code), quiet.
-  // Its owner() too, read through the proxy so that it is the token's: whether the owner has renounced.
+  for (const [t, owner] of owners) {
+    const f = facts.get(t);
+    if (f?.code === 'contract') f.owner = owner;
+  }
+  // A proxy token's powers are in the code it runs: one or two more reads (the slot, then the code),
+  // quiet and bounded as a whole, since a slow node must not make every proxy token's check late.
   if (reader) {
     const r = reader;
-    await Promise.all(
-      [...tokenSubjects(actions)].slice(0, MAX_TOKENS).map(async (t) => {
-        const f = facts.get(t);
-        if (f?.code !== 'contract') return;
-        const [owner] = await Promise.all([r.getOwner ? quiet(r.getOwner(f.address)) : undefined, readImplementation(f, r, quiet)]);
-        if (owner) f.owner = owner;
-      }),
-    );
+    const proxies = [...tokenSubjects(actions)].slice(0, MAX_TOKENS).flatMap((t) => (facts.get(t)?.code === 'contract' ? [facts.get(t)!] : []));
+    const found = await withTimeout(Promise.all(proxies.map((f) => readImplementation(f, r, quiet))), TIME_BUDGET.proxyLookupMs).catch(() => []);
+    found.forEach((implementation, i) => {
+      if (implementation) proxies[i]!.implementation = implementation;
+    });
   }
 
   if (missing.length > 0) unavailable.push(`whether ${missing.length === 1 ? 'an address is a contract' : `${missing.length} addresses are contracts`} (no network connection was configured)`);
@@ -243,13 +251,13 @@ function collectTokenCode(actions: Action[], read: Set<string>): Set<string> {
  * its EIP-1967 / EIP-1822 / legacy slot (a beacon needs a call to the beacon, not done). Every read is
  * quiet: no implementation found means the rule says only "a proxy".
  */
-async function readImplementation(f: AddressFacts | undefined, reader: ChainReader, quiet: <T>(p: Promise<T>) => Promise<T | undefined>): Promise<void> {
-  if (!f?.bytecode || f.code !== 'contract') return;
+async function readImplementation(f: AddressFacts, reader: ChainReader, quiet: <T>(p: Promise<T>) => Promise<T | undefined>): Promise<AddressFacts['implementation']> {
+  if (!f.bytecode) return undefined;
   let proxy;
   try {
     proxy = detectProxy(hexToBytes(f.bytecode));
   } catch {
-    return;
+    return undefined;
   }
   let address: Address | undefined;
   if (proxy.kind === 'eip1167' && proxy.implementation) address = getAddress(proxy.implementation);
@@ -257,9 +265,9 @@ async function readImplementation(f: AddressFacts | undefined, reader: ChainRead
     const word = await quiet(reader.getStorageAt(f.address, proxy.implementationSlot));
     if (word && /^0x[0-9a-fA-F]{1,64}$/.test(word) && BigInt(word) > 0n && BigInt(word) < 1n << 160n) address = getAddress(`0x${BigInt(word).toString(16).padStart(40, '0')}`);
   }
-  if (!address) return;
+  if (!address) return undefined;
   const code = await quiet(reader.getCode(address));
-  f.implementation = { address, ...(code && !/^0x0*$/.test(code) ? { bytecode: code.toLowerCase() as Hex } : {}) };
+  return { address, ...(code && !/^0x0*$/.test(code) ? { bytecode: code.toLowerCase() as Hex } : {}) };
 }
 
 function collectTokens(actions: Action[]): Set<string> {

@@ -7,6 +7,7 @@ import { analyzeRequest, type ChainReader } from '../index';
 import { A, call, MAX, NOW, NOW_S, permit2Single, tx, typed, ur } from '../fixtures/build';
 import { compileRuntime, SETTINGS } from '../token-code/testdata/compile';
 import type { Finding } from '../../types';
+import { TIME_BUDGET } from '../../../common/time-budget';
 
 const opt = SETTINGS.find((s) => s.id === 'opt200')!;
 const code: Record<string, Hex> = {};
@@ -128,6 +129,14 @@ describe('token-code rules on a proxy token', () => {
     expect(f!.title).toBe("The owner of TOK can stop you from selling and replace the token's code");
     expect(f!.detail).toContain('openTrading()');
     expect(f!.detail).toContain('proxy (eip1967)');
+  });
+
+  it('a node that never answers for the slot: the lookup gives up within its budget, and the proxy alone is judged', async () => {
+    const node = { ...reader({ [lower(A.trapToken)]: forwarder }), getStorageAt: () => new Promise<Hex | undefined>(() => {}) };
+    const started = Date.now();
+    const v = await analyzeRequest(input(typed(permit2Single(A.trapToken, 1n, A.unknownContract, NOW_S + 3600, NOW_S + 600))), { chain: node, now: NOW });
+    expect(Date.now() - started).toBeLessThan(TIME_BUDGET.proxyLookupMs + 1_000);
+    expect(tokenFindings(v.findings)[0]!.detail).toContain('the code it runs was not read');
   });
 
   it('an implementation that cannot be read: the proxy alone is judged (upgradeable)', async () => {
