@@ -1,7 +1,7 @@
 // Gathers what the chain says about the addresses a request touches, in parallel and bounded in
 // time. Missing context is recorded (and later reported) rather than guessed: "unknown" is a state.
 import { getAddress, type Address, type Hex } from 'viem';
-import type { Action } from '../decode/actions';
+import { tokenExposures, type Action } from '../decode/actions';
 import { knownContract, type KnownContract } from '../registry/known';
 import { hexToBytes } from '../evm';
 import { detectProxy } from './proxy';
@@ -233,12 +233,7 @@ function collectShownOnly(actions: Action[], decisive: Set<string>): Set<string>
 
 /** Tokens the signer approves or buys, lowercase: their code is read for the powers it gives an owner. */
 function tokenSubjects(actions: Action[]): Set<string> {
-  const set = new Set<string>();
-  for (const a of actions) {
-    const token = a.kind === 'approval' && !a.revokes ? a.token : a.kind === 'buy' ? a.token : undefined;
-    if (token && BigInt(token) > 0xffffn) set.add(token.toLowerCase());
-  }
-  return set;
+  return new Set(tokenExposures(actions).flatMap((e) => (BigInt(e.token) > 0xffffn ? [e.token.toLowerCase()] : [])));
 }
 
 /** Those whose code is not read already (an approve call's target is). */

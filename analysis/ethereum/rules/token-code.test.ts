@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Address, Hex } from 'viem';
 import { analyzeRequest, type ChainReader } from '../index';
-import { A, call, MAX, NOW, NOW_S, permit2Single, tx, typed, ur } from '../fixtures/build';
+import { A, call, cowOrder, MAX, NOW, NOW_S, permit2Single, tx, typed, ur } from '../fixtures/build';
 import { compileRuntime, SETTINGS } from '../token-code/testdata/compile';
 import type { Finding } from '../../types';
 import { TIME_BUDGET } from '../../../common/time-budget';
@@ -163,6 +163,12 @@ describe('token-code rules on a swap that buys a token', () => {
     const request = tx(A.universalRouter, call.urExecute('0x00', [ur.v3SwapExactIn(ur.MSG_SENDER, 10n ** 17n, 1n, path, true)], BigInt(NOW_S + 600)));
     const v = await analyzeRequest(input(request), { code: { [A.trapToken]: code.mint!, [A.universalRouter]: '0x6001' }, now: NOW });
     expect(tokenFindings(v.findings).map((f) => f.id)).toEqual(['token.owner-powers']);
+  });
+
+  it('a CoW order that buys the token: the order\'s bought token is read and judged like a swap\'s', async () => {
+    const node = reader({ [lower(A.trapToken)]: code.trap!, [lower(A.cowSettlement)]: '0x6001' });
+    const v = await analyzeRequest(input(typed(cowOrder(A.usdc, 10n ** 8n, A.trapToken, 10n ** 20n, NOW_S + 600))), { chain: node, now: NOW });
+    expect(tokenFindings(v.findings)).toMatchObject([{ id: 'token.sell-blocking', evidence: { how: 'buy' } }]);
   });
 
   it('a token whose code cannot be read: no claim, no crash, and no failure of the check is blamed on it', async () => {

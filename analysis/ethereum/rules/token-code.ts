@@ -10,7 +10,7 @@
 // on them would be wrong about as often as right. A token whose code was not read gets no claim.
 import type { Address } from 'viem';
 import type { Facts } from '../context/facts';
-import type { ApprovalAction } from '../decode/actions';
+import { tokenExposures, type ApprovalAction } from '../decode/actions';
 import { evidence, short, tokenLabel } from '../format';
 import { bundledToken, listedTokenSymbol } from '../registry/token-names';
 import { readTokenPowers, withImplementation, type PowerKind, type TokenCodeReport, type TokenPower } from '../token-code';
@@ -89,9 +89,9 @@ export function tokenSubjects(ctx: RuleContext): Subject[] {
   const hit = cache.get(ctx);
   if (hit) return hit;
   const seen = new Map<string, Subject>();
-  for (const a of ctx.actions) {
-    const entry = a.kind === 'approval' && !a.revokes ? { token: a.token, how: 'approve' as const, nft: isNft(a, ctx) } : a.kind === 'buy' ? { token: a.token, how: 'buy' as const, nft: false } : undefined;
-    if (!entry || seen.has(entry.token.toLowerCase())) continue;
+  for (const e of tokenExposures(ctx.actions)) {
+    const entry = { token: e.token, how: e.how, nft: e.approval ? isNft(e.approval, ctx) : false };
+    if (seen.has(entry.token.toLowerCase())) continue;
     const report = codeReport(entry.token, ctx.facts);
     if (!report) continue;
     const powers = report.powers.filter((p) => !entry.nft || NFT_POWERS.has(p.kind));
