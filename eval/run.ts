@@ -1,8 +1,9 @@
-// npm run eval [-- --only sites|requests|addresses] [--full] [--json FILE]
+// npm run eval [-- --only sites|requests|addresses|tokens] [--full] [--json FILE]
 // --full judges every host of every row except the wiring checks (hosts on a shipped list), which stay at 300.
 // Precision and recall of the firewall on real public data we did not write: sites (../shared/data),
 // addresses (../shared/data) and requests (MetaMask's test dapp, npm @metamask/test-dapp, clicked in
-// Chromium on a local anvil chain). Offline: only loopback. Prints Markdown tables, then each false-alarm
+// Chromium on a local anvil chain), and the token red flags read from bytecode (CRPWarner's and
+// SADPonzi's tokens, eval/token-flags.ts). Offline: only loopback. Prints Markdown tables, then each false-alarm
 // class of issue 16 as its own row, then the sources and their licences.
 import { writeFileSync } from 'node:fs';
 import { evaluateAddresses, type AddressRow } from './addresses';
@@ -10,9 +11,10 @@ import { loadProductParts } from './deps';
 import { evaluateTestDapp, type FlowResult, type NodeMode } from './requests';
 import { evaluateSites, type SiteRow } from './sites';
 import { sharedDataPresent, SHARED_DATA, SOURCES } from './sources';
+import { evaluateTokenFlags, TOKEN_SOURCES } from './token-flags';
 import { TEST_DAPP, TEST_DAPP_LEFT_OUT, type FlowClass } from '../e2e/fixtures/test-dapp';
 
-type Part = 'sites' | 'requests' | 'addresses';
+type Part = 'sites' | 'requests' | 'addresses' | 'tokens';
 
 interface Options {
   only?: Part;
@@ -30,9 +32,9 @@ function parseArgs(argv: string[]): Options {
     if (a === '--full') opts.cap = Infinity;
     else if (a === '--only') opts.only = argv[++i] as Part;
     else if (a === '--json') opts.json = argv[++i];
-    else throw new Error(`unknown argument ${a} (use --only sites|requests|addresses, --full, --json FILE)`);
+    else throw new Error(`unknown argument ${a} (use --only sites|requests|addresses|tokens, --full, --json FILE)`);
   }
-  if (opts.only && !['sites', 'requests', 'addresses'].includes(opts.only)) throw new Error(`--only takes sites, requests or addresses, not ${opts.only}`);
+  if (opts.only && !['sites', 'requests', 'addresses', 'tokens'].includes(opts.only)) throw new Error(`--only takes sites, requests, addresses or tokens, not ${opts.only}`);
   return opts;
 }
 
@@ -158,13 +160,14 @@ function sourceTable(parts: Part[]): void {
   const rows: string[][] = [];
   if (parts.includes('requests')) rows.push([`${TEST_DAPP.name}@${TEST_DAPP.version}`, `npm package, ${TEST_DAPP.file} (modules named per flow above)`, TEST_DAPP.licence]);
   for (const s of Object.values(SOURCES)) rows.push([s.id, `../shared/data/${s.id} (${s.origin})`, s.licence]);
+  if (parts.includes('tokens')) for (const s of TOKEN_SOURCES) rows.push([s.id, `../shared/data/${s.id} (${s.origin})`, s.licence]);
   say(table(['source', 'where', 'licence'], rows));
   say();
 }
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  const parts: Part[] = opts.only ? [opts.only] : ['sites', 'addresses', 'requests'];
+  const parts: Part[] = opts.only ? [opts.only] : ['sites', 'addresses', 'requests', 'tokens'];
   const needsShared = parts.some((p) => p !== 'requests');
   if (needsShared && !sharedDataPresent()) {
     process.stderr.write(`eval: ${SHARED_DATA} is missing, so the site and address figures cannot be computed; run with --only requests\n`);
@@ -186,10 +189,12 @@ async function main(): Promise<void> {
   }
   if (addresses) addressTable(addresses);
   if (flows) requestTables(flows);
-  classTable(sites?.rows, addresses, flows);
+  const tokens = parts.includes('tokens') ? evaluateTokenFlags() : undefined;
+  if (tokens) for (const line of tokens.markdown) say(line);
+  if (parts.some((p) => p !== 'tokens')) classTable(sites?.rows, addresses, flows);
   sourceTable(parts);
   say(`Took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ sites: sites?.rows, addresses, flows, markdown: out.join('\n') }, null, 1)}\n`);
+  if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ sites: sites?.rows, addresses, flows, tokens: tokens?.markdown, markdown: out.join('\n') }, null, 1)}\n`);
 }
 
 main().catch((error: unknown) => {

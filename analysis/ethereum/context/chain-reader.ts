@@ -20,6 +20,10 @@ export interface ChainReader {
   balanceOf(token: Address, owner: Address): Promise<bigint>;
   /** Chain id the RPC serves, to catch a reader pointed at another chain than the wallet's. */
   getChainId?(): Promise<number>;
+  /** One storage word (a proxy's implementation slot); absent on readers that cannot read storage. */
+  getStorageAt?(address: Address, slot: Hex): Promise<Hex | undefined>;
+  /** What an Ownable contract's `owner()` returns; undefined when it has none (the call reverts). */
+  getOwner?(contract: Address): Promise<Address | undefined>;
 }
 
 export interface RpcChainReaderOptions {
@@ -33,6 +37,7 @@ export interface RpcChainReaderOptions {
 
 const BYTES32_SYMBOL = parseAbi(['function symbol() view returns (bytes32)']);
 const ERC165 = parseAbi(['function supportsInterface(bytes4 id) view returns (bool)']);
+const OWNABLE = parseAbi(['function owner() view returns (address)']);
 const ERC721_INTERFACE = '0x80ac58cd';
 
 /** A node's URL, or any viem transport (the wallet's own connection, relayed by the guard). */
@@ -54,6 +59,16 @@ export function createRpcChainReader(node: NodeAddress, opts: RpcChainReaderOpti
     balanceOf: (token, owner) =>
       cached(`balance:${lower(token)}:${lower(owner)}`, () => client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [owner] })),
     getChainId: () => cached('chainId', () => client.getChainId()),
+    getOwner: (contract) =>
+      cached(`owner:${lower(contract)}`, async () => {
+        try {
+          return await client.readContract({ address: contract, abi: OWNABLE, functionName: 'owner' });
+        } catch (error) {
+          if (isTransportError(error)) throw error;
+          return undefined;
+        }
+      }),
+    getStorageAt: (address, slot) => cached(`storage:${lower(address)}:${slot.toLowerCase()}`, () => client.getStorageAt({ address, slot })),
     getTokenInfo: (token) =>
       cached(`token:${lower(token)}`, async () => {
         const [symbol, decimals, erc721] = await Promise.allSettled([

@@ -1,10 +1,13 @@
 // Gathers what the chain says about the addresses a request touches, in parallel and bounded in
 // time. Missing context is recorded (and later reported) rather than guessed: "unknown" is a state.
 import { getAddress, type Address, type Hex } from 'viem';
-import type { Action } from '../decode/actions';
+import { tokenExposures, type Action } from '../decode/actions';
 import { knownContract, type KnownContract } from '../registry/known';
+import { hexToBytes } from '../evm';
+import { detectProxy } from './proxy';
 import { isTransportError } from '../simulate/errors';
 import { NoAnswer, withTimeout } from '../../../common/timeout';
+import { TIME_BUDGET } from '../../../common/time-budget';
 import type { ChainReader, TokenInfo } from './chain-reader';
 
 export type CodeState = 'contract' | 'eoa' | 'delegated' | 'unknown';
@@ -19,6 +22,13 @@ export interface AddressFacts {
   nonce?: number;
   /** Runtime bytecode when read (for the model's score). */
   bytecode?: Hex;
+  /**
+   * For a token approved or bought that is a proxy: the contract its code lives in, and that code when
+   * it could be read (its owner powers are the implementation's; rules/token-code.ts).
+   */
+  implementation?: { address: Address; bytecode?: Hex };
+  /** For a token approved or bought: what its `owner()` returned (the zero address once ownership is renounced). */
+  owner?: Address;
 }
 
 export interface TokenFacts extends TokenInfo {
@@ -67,6 +77,8 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
   const interesting = collectAddresses(actions);
   const shownOnly = collectShownOnly(actions, interesting);
   const tokens = collectTokens(actions);
+  const tokenCode = collectTokenCode(actions, interesting);
+  const owners = new Map<string, Address>();
   const facts = new Map<string, AddressFacts>();
   const tokenFacts = new Map<string, TokenFacts>();
   const unavailable: string[] = [];
@@ -122,6 +134,20 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
       // A fresh plain account (no transaction sent yet) is typical of addresses made for one theft.
       if (reader && f.code === 'eoa') f.nonce = await timed(reader.getTransactionCount(address), `transaction count of ${address}`);
     }),
+    // The code of a token approved or bought, for its owner's powers (token-code rules). Read quietly: a
+    // token whose code does not come back gets no claim about it, and is no failure of the check.
+    ...[...tokenCode].slice(0, MAX_TOKENS).map(async (a) => {
+      const address = a as Address;
+      const f: AddressFacts = { address, known: knownContract(address, chainId), code: 'unknown' };
+      facts.set(a, f);
+      const code = supplied.get(a) ?? (reader ? await quiet(reader.getCode(address)) : undefined);
+      if (code !== undefined) classifyCode(f, code);
+    }),
+    // The owner() of each token approved or bought (through a proxy, the token's own): whether it was renounced.
+    ...[...tokenSubjects(actions)].slice(0, MAX_TOKENS).map(async (t) => {
+      const owner = reader?.getOwner ? await quiet(reader.getOwner(t as Address)) : undefined;
+      if (owner) owners.set(t, owner);
+    }),
     ...[...tokens].slice(0, MAX_TOKENS).map(async (t) => {
       if (!reader) return;
       const token = t as Address;
@@ -132,6 +158,21 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
       if (info || balance !== undefined) tokenFacts.set(t, { ...info, balance });
     }),
   ]);
+
+  for (const [t, owner] of owners) {
+    const f = facts.get(t);
+    if (f?.code === 'contract') f.owner = owner;
+  }
+  // A proxy token's powers are in the code it runs: one or two more reads (the slot, then the code),
+  // quiet and bounded as a whole, since a slow node must not make every proxy token's check late.
+  if (reader) {
+    const r = reader;
+    const proxies = [...tokenSubjects(actions)].slice(0, MAX_TOKENS).flatMap((t) => (facts.get(t)?.code === 'contract' ? [facts.get(t)!] : []));
+    const found = await withTimeout(Promise.all(proxies.map((f) => readImplementation(f, r, quiet))), TIME_BUDGET.proxyLookupMs).catch(() => []);
+    found.forEach((implementation, i) => {
+      if (implementation) proxies[i]!.implementation = implementation;
+    });
+  }
 
   if (missing.length > 0) unavailable.push(`whether ${missing.length === 1 ? 'an address is a contract' : `${missing.length} addresses are contracts`} (no network connection was configured)`);
 
@@ -190,9 +231,44 @@ function collectShownOnly(actions: Action[], decisive: Set<string>): Set<string>
   return set;
 }
 
+/** Tokens the signer approves or buys, lowercase: their code is read for the powers it gives an owner. */
+function tokenSubjects(actions: Action[]): Set<string> {
+  return new Set(tokenExposures(actions).flatMap((e) => (BigInt(e.token) > 0xffffn ? [e.token.toLowerCase()] : [])));
+}
+
+/** Those whose code is not read already (an approve call's target is). */
+function collectTokenCode(actions: Action[], read: Set<string>): Set<string> {
+  return new Set([...tokenSubjects(actions)].filter((t) => !read.has(t)));
+}
+
+/**
+ * Follows a proxy token to its implementation: the address written in a clone's code, or the one in
+ * its EIP-1967 / EIP-1822 / legacy slot (a beacon needs a call to the beacon, not done). Every read is
+ * quiet: no implementation found means the rule says only "a proxy".
+ */
+async function readImplementation(f: AddressFacts, reader: ChainReader, quiet: <T>(p: Promise<T>) => Promise<T | undefined>): Promise<AddressFacts['implementation']> {
+  if (!f.bytecode) return undefined;
+  let proxy;
+  try {
+    proxy = detectProxy(hexToBytes(f.bytecode));
+  } catch {
+    return undefined;
+  }
+  let address: Address | undefined;
+  if (proxy.kind === 'eip1167' && proxy.implementation) address = getAddress(proxy.implementation);
+  else if (proxy.implementationSlot && ['eip1967', 'eip1822', 'legacy-slot'].includes(proxy.kind) && reader.getStorageAt) {
+    const word = await quiet(reader.getStorageAt(f.address, proxy.implementationSlot));
+    if (word && /^0x[0-9a-fA-F]{1,64}$/.test(word) && BigInt(word) > 0n && BigInt(word) < 1n << 160n) address = getAddress(`0x${BigInt(word).toString(16).padStart(40, '0')}`);
+  }
+  if (!address) return undefined;
+  const code = await quiet(reader.getCode(address));
+  return { address, ...(code && !/^0x0*$/.test(code) ? { bytecode: code.toLowerCase() as Hex } : {}) };
+}
+
 function collectTokens(actions: Action[]): Set<string> {
   const set = new Set<string>();
   for (const a of actions) {
+    if (a.kind === 'buy') set.add(a.token.toLowerCase());
     if ((a.kind === 'approval' || a.kind === 'transfer') && a.token) set.add(a.token.toLowerCase());
     if (a.kind === 'order') for (const i of [...a.gives, ...a.receives]) if (i.token && (i.asset === 'erc20' || i.asset === 'token')) set.add(i.token.toLowerCase());
   }

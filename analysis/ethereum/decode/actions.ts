@@ -87,6 +87,17 @@ export interface PayoutAction {
   where: string;
 }
 
+/**
+ * A swap that buys a token for the signer (a router call whose output token it names): the token the
+ * user will hold, whose own code decides whether they can sell it again (rules/token-code.ts).
+ */
+export interface BuyAction {
+  kind: 'buy';
+  token: Address;
+  protocol: string;
+  where: string;
+}
+
 export interface OrderItem {
   asset: AssetKind;
   token?: Address;
@@ -243,6 +254,7 @@ export type Action =
   | TransferAction
   | CallAction
   | PayoutAction
+  | BuyAction
   | ControlAction
   | OrderAction
   | AuthorizationAction
@@ -253,6 +265,25 @@ export type Action =
   | PermissionAction;
 
 export type ActionOf<K extends Action['kind']> = Extract<Action, { kind: K }>;
+
+/** A token the request makes the signer hold or lets someone spend: its own code decides what its owner can do to them. */
+export interface TokenExposure {
+  token: Address;
+  how: 'approve' | 'buy';
+  /** The approval, when it is one (an NFT's approvals are judged apart). */
+  approval?: ApprovalAction;
+}
+
+/** Tokens approved (not revoked), bought by a swap, or received by the signer's own order, in request order. */
+export function tokenExposures(actions: readonly Action[]): TokenExposure[] {
+  const out: TokenExposure[] = [];
+  for (const a of actions) {
+    if (a.kind === 'approval' && !a.revokes) out.push({ token: a.token, how: 'approve', approval: a });
+    else if (a.kind === 'buy') out.push({ token: a.token, how: 'buy' });
+    else if (a.kind === 'order') for (const r of a.receives) if (r.token && (r.asset === 'erc20' || r.asset === 'token')) out.push({ token: r.token, how: 'buy' });
+  }
+  return out;
+}
 
 export const MAX_UINT256 = (1n << 256n) - 1n;
 export const MAX_UINT160 = (1n << 160n) - 1n;

@@ -2,11 +2,17 @@
 // command programs (universal-router.ts).
 import { parseAbi, type Address } from 'viem';
 import { callFamily, type CallScope } from './call-family';
-import { decodeUniversalRouter } from './universal-router';
+import { decodeUniversalRouter, v3PathOutput } from './universal-router';
 
 function payout(s: CallScope, protocol: string, recipient: Address): void {
   s.push({ kind: 'payout', protocol, recipient, where: s.where });
 }
+
+/** The token a swap buys: its code decides whether the signer can sell it again (rules/token-code.ts). */
+function buy(s: CallScope, protocol: string, token: Address | undefined): void {
+  if (token) s.push({ kind: 'buy', protocol, token, where: s.where });
+}
+
 
 export const uniswapV2Router = callFamily(
   'Uniswap V2 router',
@@ -27,6 +33,11 @@ export const uniswapV2Router = callFamily(
   ] as const),
   (c, s) => {
     const protocol = 'Uniswap V2 router';
+    // Every swap names its route as address[] path, from the token sold to the token bought.
+    if (c.functionName.startsWith('swap')) {
+      const path = (c.args as readonly unknown[]).find((a): a is readonly Address[] => Array.isArray(a));
+      buy(s, protocol, path?.at(-1));
+    }
     switch (c.functionName) {
       case 'swapExactETHForTokens':
       case 'swapETHForExactTokens':
@@ -69,12 +80,16 @@ export const uniswapV3Router = callFamily(
     const protocol = 'Uniswap V3 router';
     switch (c.functionName) {
       case 'exactInputSingle':
-      case 'exactInput':
       case 'exactOutputSingle':
+        buy(s, protocol, c.args[0].tokenOut);
+        return payout(s, protocol, c.args[0].recipient);
+      case 'exactInput':
       case 'exactOutput':
+        buy(s, protocol, v3PathOutput(c.args[0].path, c.functionName === 'exactOutput'));
         return payout(s, protocol, c.args[0].recipient);
       case 'swapExactTokensForTokens':
       case 'swapTokensForExactTokens':
+        buy(s, protocol, c.args[2].at(-1));
         return payout(s, protocol, c.args[3]);
       case 'unwrapWETH9':
         // Without a recipient the coin goes to the caller.

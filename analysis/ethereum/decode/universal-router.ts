@@ -1,7 +1,7 @@
 // Uniswap's Universal Router packs a program into `execute(commands, inputs)`: one byte per command,
 // one ABI-encoded input per command. Only the commands that move the signer's assets or choose who
 // receives the output are decoded; the rest are named.
-import { decodeAbiParameters, parseAbiParameters, type Address, type Hex } from 'viem';
+import { decodeAbiParameters, getAddress, parseAbiParameters, type Address, type Hex } from 'viem';
 import { isUnlimitedAmount, type Action } from './actions';
 
 const PERMIT_SINGLE = parseAbiParameters(
@@ -11,6 +11,9 @@ const PERMIT_BATCH = parseAbiParameters(
   '((address token, uint160 amount, uint48 expiration, uint48 nonce)[] details, address spender, uint256 sigDeadline) permit, bytes signature',
 );
 const RECIPIENT_FIRST = parseAbiParameters('address recipient');
+// The swap commands' inputs, as the router's Dispatcher.sol reads them: (recipient, amount, amount, path, payerIsUser).
+const V3_SWAP = parseAbiParameters('address recipient, uint256 amount, uint256 limit, bytes path, bool payerIsUser');
+const V2_SWAP = parseAbiParameters('address recipient, uint256 amount, uint256 limit, address[] path, bool payerIsUser');
 const TOKEN_RECIPIENT = parseAbiParameters('address token, address recipient');
 
 const COMMAND_NAMES: Record<number, string> = {
@@ -56,6 +59,8 @@ export function decodeUniversalRouter(commands: Hex, inputs: readonly Hex[], whe
     if (input === undefined) return;
     const at = `${where} › ${name}`;
     try {
+      const token = boughtToken(command, input);
+      if (token) actions.push({ kind: 'buy', protocol: 'Uniswap Universal Router', token, where: at });
       if (PAYOUT_RECIPIENT_FIRST.has(command)) {
         const [recipient] = decodeAbiParameters(RECIPIENT_FIRST, input);
         if (!isRouterSentinel(recipient)) actions.push({ kind: 'payout', protocol: 'Uniswap Universal Router', recipient, where: at });
@@ -74,6 +79,28 @@ export function decodeUniversalRouter(commands: Hex, inputs: readonly Hex[], whe
     }
   });
   return { actions, names };
+}
+
+/**
+ * The output token of a V3 path (token, fee, token, fee, …, token: 20 + 3 + 20 … bytes). Uniswap's
+ * ISwapRouter: exactInput swaps "along the specified path", exactOutput "along the specified path
+ * (reversed)", so the output is the last token for one and the first for the other.
+ */
+export function v3PathOutput(path: Hex, reversed: boolean): Address | undefined {
+  const hex = path.slice(2);
+  if (hex.length < 40 || (hex.length - 40) % 46 !== 0) return undefined;
+  return getAddress(`0x${reversed ? hex.slice(0, 40) : hex.slice(-40)}`);
+}
+
+/** What a swap command buys, whoever receives it (the router's sentinel 1 is the signer itself). */
+function boughtToken(command: number, input: Hex): Address | undefined {
+  try {
+    if (command === 0x00 || command === 0x01) return v3PathOutput(decodeAbiParameters(V3_SWAP, input)[3], command === 0x01);
+    if (command === 0x08 || command === 0x09) return decodeAbiParameters(V2_SWAP, input)[3].at(-1);
+  } catch {
+    // A path that does not decode makes the router revert: nothing is bought.
+  }
+  return undefined;
 }
 
 function permit2Approval(token: Address, spender: Address, amount: bigint, expiration: number, where: string): Action {

@@ -19,6 +19,7 @@ import { orderRules } from './orders';
 import { poisoningRules } from './poisoning';
 import type { Rule } from './rule';
 import { simulationRules } from './simulation';
+import { tokenCodeRules } from './token-code';
 import { transactionRules } from './transactions';
 import { typedDataRules } from './typed-data';
 
@@ -27,6 +28,7 @@ export const actionRules: readonly Rule[] = [
   ...poisoningRules,
   ...eip7702Rules,
   ...approvalRules,
+  ...tokenCodeRules,
   ...controlRules,
   ...orderRules,
   ...batchRules,

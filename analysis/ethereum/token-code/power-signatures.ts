@@ -1,0 +1,109 @@
+// Which functions give a token's owner a power over its holders, by signature. The names are the ones
+// ERC-20 tokens use for these powers (OpenZeppelin's extensions, Tether's and Circle's tokens, and the
+// fee-on-transfer "tax" tokens that copy one another); their selectors are computed here with viem's
+// toFunctionSelector, never typed in. A name is written once with the argument shapes it comes in.
+import { toFunctionSelector } from 'viem';
+
+/** What an owner (or whoever the contract names) can do to the token and its holders. */
+export type PowerKind =
+  /** Create new tokens: the supply, and every holder's share of it, is not fixed. */
+  | 'mint'
+  /** Name holders who may no longer move (or sell) their tokens. */
+  | 'blacklist'
+  /** Stop every transfer at once. */
+  | 'pause'
+  /** Change the fee taken on transfers or sales. */
+  | 'fees'
+  /** Let chosen holders skip the fee (a fee exists and the owner picks who pays it). */
+  | 'fee-exemptions'
+  /** Cap what one transfer, sale or wallet may hold, and change the cap. */
+  | 'trading-limits'
+  /** Trading stays shut until the owner opens it (and, in some tokens, can shut it again). */
+  | 'trading-switch'
+  /** Replace the code (an upgradeable proxy, or code that can upgrade itself). */
+  | 'upgradeable';
+
+const NONE = '';
+const U = 'uint256';
+const A = 'address';
+const B = 'bool';
+
+/** Argument lists tokens give these functions; a signature that no token uses costs one map entry. */
+const AMOUNTS = [U, `${U},${U}`, `${U},${U},${U}`, `${U},${U},${U},${U}`, `${U},${U},${U},${U},${U}`, 'uint8', 'uint8,uint8', 'uint8,uint8,uint8', 'uint16', 'uint16,uint16', 'uint16,uint16,uint16', 'uint32', 'uint32,uint32'];
+const ACCOUNTS = [A, `${A},${B}`, `${A}[]`, `${A}[],${B}`, `${A},${U}`];
+const SWITCHES = [NONE, B, U];
+
+const FAMILIES: ReadonlyArray<{ kind: PowerKind; names: readonly string[]; shapes: readonly string[] }> = [
+  {
+    kind: 'mint',
+    names: ['mint', 'mintTo', 'mintFor', 'mintToken', 'mintTokens', 'ownerMint', 'adminMint', 'issue', 'issueTokens', 'generateTokens', 'createTokens', 'increaseSupply', 'increaseTotalSupply', 'addSupply', 'inflate'],
+    shapes: [`${A},${U}`, U, A, `${U},${A}`, `${A}[],${U}[]`],
+  },
+  {
+    kind: 'blacklist',
+    names: [
+      'blacklist', 'unblacklist', 'blackList', 'addToBlacklist', 'removeFromBlacklist', 'addToBlackList', 'removeFromBlackList', 'setBlacklist', 'setBlackList',
+      'addBlackList', 'removeBlackList', 'addBlacklist', 'removeBlacklist', 'blacklistAddress', 'unBlacklistAddress', 'setBlacklisted', 'setBlackListed', 'setIsBlacklisted',
+      'updateBlacklist', 'bulkBlacklist', 'multiBlacklist', 'setMultipleBlackList', 'isBlacklisted', 'isBlackListed', 'getBlackListStatus', 'destroyBlackFunds',
+      'setBot', 'setBots', 'addBot', 'addBots', 'delBot', 'delBots', 'removeBot', 'blockBots', 'unblockBot', 'setBotBlacklist', 'setSniper', 'setSnipers', 'setIsBot',
+      'freezeAccount', 'freeze', 'unfreeze', 'blockAddress', 'unblockAddress', 'banAddress',
+    ],
+    shapes: ACCOUNTS,
+  },
+  { kind: 'pause', names: ['pause', 'unpause', 'setPaused', 'setPause', 'pauseTransfers', 'unpauseTransfers', 'pauseToken'], shapes: [NONE, B] },
+  {
+    kind: 'fees',
+    names: [
+      'setFee', 'setFees', 'setTaxFee', 'setTaxFeePercent', 'setLiquidityFee', 'setLiquidityFeePercent', 'setMarketingFee', 'setSellFee', 'setBuyFee', 'setSellFees', 'setBuyFees',
+      'updateFees', 'updateSellFees', 'updateBuyFees', 'updateFee', 'setTax', 'setTaxes', 'setSellTax', 'setBuyTax', 'setTaxRate', 'setFeeRate', 'setTransferFee', 'setBurnFee',
+      'setDevFee', 'setRewardFee', 'setFeePercent', 'setFeeBuy', 'setFeeSell', 'changeFee', 'changeFees', 'changeTaxFee', 'setTotalFees', 'setParams', 'setTransferFeeRate',
+    ],
+    shapes: AMOUNTS,
+  },
+  {
+    kind: 'fee-exemptions',
+    names: ['excludeFromFee', 'excludeFromFees', 'includeInFee', 'includeInFees', 'setExcludeFromFee', 'setExcludedFromFee', 'setIsFeeExempt', 'setFeeExempt', 'excludeMultipleAccountsFromFees'],
+    shapes: ACCOUNTS,
+  },
+  {
+    kind: 'trading-limits',
+    names: [
+      'setMaxTxAmount', 'setMaxTxPercent', 'setMaxTx', 'setMaxTxn', 'setMaxTransactionAmount', 'updateMaxTxnAmount', 'updateMaxTransactionAmount', 'setMaxWallet', 'setMaxWalletSize',
+      'setMaxWalletAmount', 'setMaxWalletPercent', 'updateMaxWalletAmount', 'updateMaxWallet', 'setMaxSellAmount', 'setMaxSell', 'setMaxBuy', 'setMaxBuyAmount', 'setWalletLimit',
+      'setTxLimit', 'setSellLimit', 'setLimits', 'removeLimits', 'setCooldownEnabled', 'setCooldown', 'setSellCooldown', 'setMaxSwapLimit',
+    ],
+    shapes: [NONE, U, `${U},${U}`, B],
+  },
+  {
+    kind: 'trading-switch',
+    names: ['enableTrading', 'openTrading', 'startTrading', 'setTradingEnabled', 'setTrading', 'setTradingOpen', 'setTradingStatus', 'tradingStatus', 'setTradingActive', 'toggleTrading', 'activateTrading', 'disableTrading', 'closeTrading'],
+    shapes: SWITCHES,
+  },
+  { kind: 'upgradeable', names: ['upgradeTo', 'upgradeToAndCall'], shapes: [A, `${A},bytes`] },
+];
+
+/** Functions that say the token has an owner at all (Ownable and its look-alikes). */
+export const OWNER_SIGNATURES: readonly string[] = ['owner()', 'getOwner()', 'transferOwnership(address)', 'renounceOwnership()'];
+
+export interface PowerSignature {
+  kind: PowerKind;
+  signature: string;
+}
+
+function build(): { powers: Map<number, PowerSignature>; owner: Map<number, string> } {
+  const powers = new Map<number, PowerSignature>();
+  for (const f of FAMILIES) for (const name of f.names) for (const shape of f.shapes) {
+    const signature = `${name}(${shape})`;
+    powers.set(Number(toFunctionSelector(signature)), { kind: f.kind, signature });
+  }
+  const owner = new Map<number, string>(OWNER_SIGNATURES.map((s) => [Number(toFunctionSelector(s)), s]));
+  return { powers, owner };
+}
+
+let built: ReturnType<typeof build> | undefined;
+
+/** Selector → the power it gives, computed once on first use (a few hundred keccak hashes). */
+export function powerSelectors(): ReturnType<typeof build> {
+  built ??= build();
+  return built;
+}
