@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import solc from 'solc';
-import { createPublicClient, createWalletClient, encodeFunctionData, http, maxUint256, parseAbi, parseEther, toHex, type Address, type Hex } from 'viem';
-import { foundry } from 'viem/chains';
-import { DEV_ACCOUNT } from '../fixtures/anvil';
+import { encodeFunctionData, maxUint256, parseAbi, parseEther, toHex, type Hex } from 'viem';
+import { deployCode } from '../fixtures/anvil';
 import { decide } from '../fixtures/confirm-window';
 import { ROOT } from '../fixtures/browser';
 import { expect, test } from '../fixtures/test';
@@ -31,14 +30,6 @@ function compile(source: string, name: string): { creation: Hex; runtime: Hex } 
   const out = JSON.parse(solc.compile(JSON.stringify(input))) as { contracts: Record<string, Record<string, { evm: { bytecode: { object: string }; deployedBytecode: { object: string } } }>> };
   const c = out.contracts[`${name}.sol`]![name]!;
   return { creation: `0x${c.evm.bytecode.object}`, runtime: `0x${c.evm.deployedBytecode.object}` };
-}
-
-async function deploy(rpcUrl: string, creation: Hex): Promise<Address> {
-  const chain = { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } };
-  const wallet = createWalletClient({ chain, transport: http(rpcUrl), account: DEV_ACCOUNT });
-  const hash = await wallet.sendTransaction({ data: creation });
-  const receipt = await createPublicClient({ chain, transport: http(rpcUrl) }).waitForTransactionReceipt({ hash });
-  return receipt.contractAddress!;
 }
 
 function artifactCode(path: string): string {
@@ -76,7 +67,7 @@ test('the model in the service worker gives the training side\'s probabilities (
 
 test('after a service-worker restart the first request is scored (the predictor over the same trees until onnxruntime is ready) and onnxruntime loads beside it', async ({ openDapp, firewall, anvil }) => {
   const { creation } = compile(FAKE_AIRDROP_SOURCE, 'Airdrop');
-  const drainer = await deploy(anvil.url, creation);
+  const drainer = await deployCode(anvil.url, creation);
   await firewall.stopServiceWorker();
   const page = await openDapp();
   const confirm = firewall.nextConfirmWindow();
@@ -106,7 +97,7 @@ test('a navigation starts the worker for the list check without loading the mode
 
 test('a drainer-like contract gets the model\'s reasons in the confirm window', async ({ openDapp, firewall, anvil, server }) => {
   const { creation } = compile(FAKE_AIRDROP_SOURCE, 'Airdrop');
-  const drainer = await deploy(anvil.url, creation);
+  const drainer = await deployCode(anvil.url, creation);
   const page = await openDapp();
   const confirm = firewall.nextConfirmWindow();
   const data = encodeFunctionData({ abi: parseAbi(['function Claim() payable']), functionName: 'Claim' });

@@ -1,11 +1,10 @@
 // The token-code rules against a real node: anvil on a free loopback port, the trap token of
 // token-code/testdata compiled with solc and deployed for real; the analysis reads its code and its
 // owner() through createRpcChainReader. Nothing here is mocked.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicClient, createWalletClient, encodeFunctionData, http, parseAbi, type Address } from 'viem';
+import { createPublicClient, createWalletClient, encodeFunctionData, encodeAbiParameters, http, parseAbi, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { deployCode, startAnvil, type Anvil } from '../../../e2e/fixtures/anvil';
 import { analyzeRequest } from '../index';
 import { createRpcChainReader } from '../context/chain-reader';
 import { A, call } from '../fixtures/build';
@@ -14,43 +13,19 @@ import { compileRuntime, SETTINGS } from '../token-code/testdata/compile';
 // anvil's first default account (public test key).
 const deployer = privateKeyToAccount('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-let anvil: ChildProcess | undefined;
+let anvil: Anvil | undefined;
 let url = '';
 let trap: Address;
 
 beforeAll(async () => {
-  const port = await freePort();
-  anvil = spawn('node_modules/.bin/anvil', ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '1', '--silent'], { stdio: 'ignore' });
-  url = `http://127.0.0.1:${port}`;
-  const client = createPublicClient({ transport: http(url, { retryCount: 0 }) });
-  for (let i = 0; i < 100; i++) {
-    try {
-      await client.getChainId();
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  anvil = await startAnvil({ chainId: 1 });
+  url = anvil.url;
   const { creation } = compileRuntime('TaxBlacklist.sol', 'TaxBlacklist', SETTINGS.find((s) => s.id === 'opt200')!);
-  const wallet = createWalletClient({ account: deployer, transport: http(url), chain: undefined });
-  const abi = parseAbi(['constructor(address pair)']);
-  const hash = await wallet.deployContract({ abi, bytecode: creation, args: [A.friend], chain: null });
-  trap = (await client.waitForTransactionReceipt({ hash })).contractAddress!;
+  trap = await deployCode(url, `${creation}${encodeAbiParameters([{ type: 'address' }], [A.friend]).slice(2)}`);
 }, 120_000);
 
-afterAll(() => {
-  anvil?.kill();
+afterAll(async () => {
+  await anvil?.stop();
 });
 
 describe('token-code rules with a live chain', () => {
