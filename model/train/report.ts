@@ -153,7 +153,7 @@ export function writeReport(path: string, r: ReportInput): void {
     '',
     ...(r.byCompiler.length
       ? [
-          'By compiler, for the benign code whose compiler is known: the public sources compiled here (each with every compiler it accepts; a source is in test with all its builds, and with its npm artifact), HoneyBadger's cleared look-alikes compiled from source, and the npm artifacts that record theirs:',
+          'By compiler, for the benign code whose compiler is known: the public sources compiled here (each with every compiler it accepts; a source is in test with all its builds, and with its npm artifact), the look-alikes HoneyBadger cleared, compiled from source, and the npm artifacts that record theirs:',
           '',
           '| compiler and settings | calls | median | 90th percentile | maximum | high | elevated or high |',
           '|---|---|---|---|---|---|---|',
