@@ -44,6 +44,7 @@ const WORDS: Record<string, (v: number) => string> = {
   'selectors:withdraw': (v) => yesNo(v, 'The contract has an owner cash-out function (withdraw/sweep).', 'The contract has no withdraw/sweep function.'),
   address_literal_count: (v) => (v > 0 ? `The code has ${v} address(es) written into it.` : 'The code has no address written into it.'),
   address_literal_well_known: (v) => (v > 0 ? `The code names ${v} major token or approval contract(s) (USDT, USDC, WETH, Permit2, Seaport…) directly, as sweepers do.` : 'The code names no major token contract directly.'),
+  called_selector_count: (v) => (v > 0 ? `The code names ${v} function(s) it can call on other contracts.` : 'The code names no function of another contract: whatever it calls is handed to it.'),
   word_literal_count_log2: (v) => `The code has about ${Math.round(2 ** v - 1)} 32-byte constants.`,
   'uses:CALL': (v) => yesNo(v, 'The contract can send value or call other contracts.', 'The contract never calls other contracts.'),
   'uses:DELEGATECALL': (v) => yesNo(v, 'The contract can run other contracts’ code with its own storage and funds (DELEGATECALL).', 'The contract never runs foreign code (no DELEGATECALL).'),

@@ -197,6 +197,15 @@ describe('call data', () => {
     expect(f(extractFeatures({ bytecode: WETH9, calldata: encodeFunctionData({ abi, functionName: 'approve', args: [spender, 0n] }), value: 0 }), 'call:revokes')).toBe(1);
   });
 
+  it('counts the functions the code calls on others, not its own dispatcher', () => {
+    // WETH9 calls nothing by name (withdraw sends plain ETH); Uniswap's V2 router calls the pair's and the tokens' functions.
+    expect(f(extractFeatures({ bytecode: WETH9, calldata: '0x', value: 0 }), 'called_selector_count')).toBe(0);
+    const router = artifactCode('@uniswap/v2-periphery/build/UniswapV2Router02.json');
+    const called = scanCode(hexToBytes(router)).calledSelectors;
+    expect(called.has(Number(toFunctionSelector('transferFrom(address,address,uint256)')))).toBe(true);
+    expect(called.has(Number(toFunctionSelector('swapExactTokensForTokens(uint256,uint256,address[],address,uint256)')))).toBe(false);
+  });
+
   it('has no feature that dates the compiler or describes the chain', () => {
     for (const name of ['op_share:PUSH0', 'op_share:SHL', 'op_share:SHR', 'op_share:REVERT', 'op_share:INVALID', 'op_share:STATICCALL', 'op_share:RETURNDATASIZE', 'op_share:MCOPY', 'op_share:TSTORE', 'metadata_present', 'uses:CREATE2']) {
       expect(FEATURE_NAMES).not.toContain(name);

@@ -132,6 +132,7 @@ const HEAD_FEATURES = [
   'address_literal_count',
   'address_literal_well_known',
   'word_literal_count_log2',
+  'called_selector_count',
   'uses:CALL',
   'uses:DELEGATECALL',
   'uses:CALLCODE',
@@ -203,6 +204,8 @@ export interface CodeScan {
   selectors: Set<number>;
   addressLiterals: Set<string>;
   wordLiterals: number;
+  /** Distinct PUSH4 values that are not dispatcher selectors or their pivots: mostly the functions the code calls on other contracts. */
+  calledSelectors: Set<number>;
   jumpdests: number;
   opcodeCounts: Float64Array;
   pairCounts: Float64Array;
@@ -222,6 +225,8 @@ export function scanCode(code: Uint8Array): CodeScan {
   const selectors = new Set<number>();
   const addressLiterals = new Set<string>();
   let wordLiterals = 0;
+  const push4s = new Set<number>();
+  const pivots = new Set<number>();
   let jumpdests = 0;
   let instructions = 0;
   let prevOp = -1;
@@ -241,11 +246,14 @@ export function scanCode(code: Uint8Array): CodeScan {
     }
     if (op === OP.EQ || op === OP.XOR) {
       if (lastPush4At === instructions - 1 || (lastPush4At === instructions - 2 && lastWasDup)) selectors.add(lastPush4);
+    } else if ((op === OP.GT || op === OP.LT) && (lastPush4At === instructions - 1 || (lastPush4At === instructions - 2 && lastWasDup))) {
+      pivots.add(lastPush4);
     } else if (op === OP.JUMPDEST) {
       jumpdests++;
     } else if (op === OP.PUSH4 && pc + 4 < codeEnd) {
       lastPush4 = ((code[pc + 1]! << 24) | (code[pc + 2]! << 16) | (code[pc + 3]! << 8) | code[pc + 4]!) >>> 0;
       lastPush4At = instructions;
+      push4s.add(lastPush4);
     } else if (op === OP.PUSH20 && pc + 20 < codeEnd) {
       let or = 0;
       let and = 0xff;
@@ -268,7 +276,9 @@ export function scanCode(code: Uint8Array): CodeScan {
     instructions++;
     pc += pushSize(op);
   }
-  return { codeEnd, instructions, selectors, addressLiterals, wordLiterals, jumpdests, opcodeCounts, pairCounts, classPairCounts };
+  // 0xffffffff is solc's selector mask, not a function.
+  const calledSelectors = new Set([...push4s].filter((x) => !selectors.has(x) && !pivots.has(x) && x !== 0xffffffff));
+  return { codeEnd, instructions, selectors, addressLiterals, wordLiterals, calledSelectors, jumpdests, opcodeCounts, pairCounts, classPairCounts };
 }
 
 function log2p(x: number): number {
@@ -346,6 +356,7 @@ export function extractFeatures(input: FeatureInput): Float32Array {
   f[i++] = scan.addressLiterals.size;
   f[i++] = wellKnown;
   f[i++] = log2p(scan.wordLiterals);
+  f[i++] = scan.calledSelectors.size;
   const count = (op: number) => scan.opcodeCounts[OPCODE_SLOT[op]!]!;
   for (const op of USES_OPS) f[i++] = count(op) > 0 ? 1 : 0;
   f[i++] = log2p(count(OP.CALL));
