@@ -24,8 +24,8 @@ type Scored = Extract<ModelAnswer, { kind: 'scored' }>;
 
 const isFlagged = ({ result }: Scored) => result.threshold !== undefined && result.score >= result.threshold;
 // The model may add its reasons to a request the rules already question, never turn a clean one into
-// a warning. Rebuilt on real code (issue 18), it still scores 1.1 % of ordinary calls to benign code it
-// never saw as high (a multisend executor in all its builds: 4.9 % of the compiled family), and it
+// a warning. Rebuilt on real code (issue 18), it still scores 0.7 % of ordinary calls to benign code it
+// never saw as high (2.5 % of the public sources compiled with modern solc: a multisend executor), and it
 // recognises none of the scam families when one is held out of its training (model/REPORT.md): that is
 // not yet a model whose word alone should stop a user. A known protocol that the rules found nothing
 // wrong with stays undisturbed: on audited, widely used code its false alarms would cost more than they catch.
