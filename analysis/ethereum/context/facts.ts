@@ -3,6 +3,7 @@
 import { getAddress, type Address, type Hex } from 'viem';
 import { tokenExposures, type Action } from '../decode/actions';
 import { knownContract, type KnownContract } from '../registry/known';
+import { isWellKnownToken } from '../registry/token-names';
 import { hexToBytes } from '../evm';
 import { detectProxy } from './proxy';
 import { isTransportError } from '../simulate/errors';
@@ -164,10 +165,14 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
     if (f?.code === 'contract') f.owner = owner;
   }
   // A proxy token's powers are in the code it runs: one or two more reads (the slot, then the code),
-  // quiet and bounded as a whole, since a slow node must not make every proxy token's check late.
+  // quiet and bounded as a whole, since a slow node must not make every proxy token's check late. Not
+  // for a well-known token (USDC, USDT…), whose issuer's powers are public and only ever an information
+  // line: two round trips on the most common approvals would delay the answer for nothing.
   if (reader) {
     const r = reader;
-    const proxies = [...tokenSubjects(actions)].slice(0, MAX_TOKENS).flatMap((t) => (facts.get(t)?.code === 'contract' ? [facts.get(t)!] : []));
+    const proxies = [...tokenSubjects(actions)]
+      .slice(0, MAX_TOKENS)
+      .flatMap((t) => (facts.get(t)?.code === 'contract' && !isWellKnownToken(t, chainId, !!facts.get(t)!.known) ? [facts.get(t)!] : []));
     const found = await withTimeout(Promise.all(proxies.map((f) => readImplementation(f, r, quiet))), TIME_BUDGET.proxyLookupMs).catch(() => []);
     found.forEach((implementation, i) => {
       if (implementation) proxies[i]!.implementation = implementation;

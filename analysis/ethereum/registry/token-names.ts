@@ -71,3 +71,8 @@ export function tokenSymbol(address: string, chainId: number | undefined, readSy
   if (!readSymbol) return undefined;
   return isMajorSymbol(readSymbol, chainId) ? `a token that claims to be ${readSymbol.trim()}` : readSymbol;
 }
+
+/** A token the registry, our deployments or the bundled token list name: its issuer's powers are public knowledge. */
+export function isWellKnownToken(address: string, chainId: number | undefined, knownToRegistry: boolean): boolean {
+  return knownToRegistry || !!listedTokenSymbol(address, chainId) || !!bundledToken(address, chainId);
+}

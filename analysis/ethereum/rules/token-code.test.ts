@@ -139,6 +139,15 @@ describe('token-code rules on a proxy token', () => {
     expect(tokenFindings(v.findings)[0]!.detail).toContain('the code it runs was not read');
   });
 
+  it('a well-known proxy token (USDC): the code behind it is not looked up, so its approvals wait for no extra round trip', async () => {
+    const slotReads: string[] = [];
+    const node = { ...reader({ [lower(A.usdc)]: forwarder, [impl]: code.trap! }), getStorageAt: async (a: Address) => (slotReads.push(lower(a)), `0x${impl.slice(2).padStart(64, '0')}` as Hex) };
+    const v = await analyzeRequest(input(typed(permit2Single(A.usdc, 1n, A.unknownContract, NOW_S + 3600, NOW_S + 600))), { chain: node, now: NOW });
+    expect(slotReads).toEqual([]);
+    expect(node.asked).not.toContain(impl);
+    expect(tokenFindings(v.findings).map((f) => [f.id, f.severity])).toEqual([['token.known-token-powers', 'info']]);
+  });
+
   it('an implementation that cannot be read: the proxy alone is judged (upgradeable)', async () => {
     const node = reader({ [lower(A.trapToken)]: forwarder });
     const v = await analyzeRequest(input(typed(permit2Single(A.trapToken, 1n, A.unknownContract, NOW_S + 3600, NOW_S + 600))), { chain: node, now: NOW });

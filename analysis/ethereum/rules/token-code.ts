@@ -12,7 +12,7 @@ import type { Address } from 'viem';
 import type { Facts } from '../context/facts';
 import { tokenExposures, type ApprovalAction } from '../decode/actions';
 import { evidence, short, tokenLabel } from '../format';
-import { bundledToken, listedTokenSymbol } from '../registry/token-names';
+import { isWellKnownToken } from '../registry/token-names';
 import { readTokenPowers, withImplementation, type PowerKind, type TokenCodeReport, type TokenPower } from '../token-code';
 import { isNftApprove } from './approvals';
 import { type Rule, type RuleContext } from './rule';
@@ -67,7 +67,7 @@ interface Subject {
 }
 
 function isWellKnown(token: Address, ctx: RuleContext): boolean {
-  return !!ctx.facts.address(token).known || !!listedTokenSymbol(token, ctx.chainId) || !!bundledToken(token, ctx.chainId);
+  return isWellKnownToken(token, ctx.chainId, !!ctx.facts.address(token).known);
 }
 
 function isNft(a: ApprovalAction, ctx: RuleContext): boolean {
