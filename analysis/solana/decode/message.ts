@@ -12,7 +12,14 @@ export interface MessageReading {
   transaction?: { form: 'transaction' | 'transaction message'; version: 'legacy' | 0 | 1; instructions: number; encoding: 'bytes' | 'base58' | 'base64' };
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Control characters other than tab, line feed and carriage return: text that hides part of itself. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
 
 function asTransaction(bytes: Uint8Array, encoding: 'bytes' | 'base58' | 'base64'): MessageReading['transaction'] {
   try {
@@ -33,7 +40,7 @@ export function readSignedMessage(bytes: Uint8Array): MessageReading {
   let text: string | undefined;
   try {
     const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (!CONTROL.test(decoded)) text = decoded;
+    if (!hasControl(decoded)) text = decoded;
   } catch {
     text = undefined;
   }
