@@ -245,6 +245,17 @@ describe('Sign-In With Solana', () => {
   });
 });
 
+describe('several transactions in one request', () => {
+  it('judges each one and says which one a finding is about', async () => {
+    const fine = buildTransaction(me, [getTransferSolInstruction({ source: me, destination: friend.address, amount: 5n })]);
+    const bad = buildTransaction(me, [getAssignInstruction({ account: me, programAddress: thief.address })]);
+    const v = await analyzeSolanaRequest({ request: { method: 'signAllTransactions', params: [{ transaction: fine }, { transaction: bad }, { transaction: new Uint8Array([9]) }] }, origin: ORIGIN, signer: me.address }, { now: NOW });
+    expect(v.verdict).toBe('block');
+    expect(finding(v, 'solana.assign-signer')?.evidence?.transaction).toBe(1);
+    expect(finding(v, 'solana.transaction-unreadable')?.title).toBe('Transaction 3 could not be read');
+  });
+});
+
 describe('bad input never throws and never allows', () => {
   const bad: unknown[] = [
     { method: 'solana:signTransaction', params: { transaction: new Uint8Array([1, 2, 3, 4, 5]) } },
