@@ -2,7 +2,7 @@
 // that did not come in time. They are rules like the others (their words live here and in
 // docs/rules.md), read a small context, and are never switched off: a request the firewall could not
 // examine must not pass silently.
-import type { Rule } from './rule';
+import type { Rule, RuleHit } from './rule';
 
 export interface StepFailure {
   /** What could not be done, e.g. "the request could not be decoded". */
@@ -53,4 +53,17 @@ export const outcomeRules: readonly OutcomeRule<never>[] = [internalError, unfin
 export function errorMessage(error: unknown): string {
   const e = error as { shortMessage?: string; message?: string };
   return (e?.shortMessage ?? e?.message ?? String(error)).split('\n')[0]!.slice(0, 200);
+}
+
+/** The one finding of a request that could not be read at all, in the same words on every chain. */
+export function unreadableRequest(method: string, readError: string | undefined): RuleHit[] {
+  return readError
+    ? [
+        {
+          title: 'The firewall could not read this request',
+          detail: `${readError}. Your wallet might still read it some way, so it was not checked: do not continue unless you know what it is.`,
+          evidence: { method, error: readError },
+        },
+      ]
+    : [];
 }

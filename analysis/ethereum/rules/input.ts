@@ -1,5 +1,6 @@
 // Findings about the request itself: unreadable, oddly encoded, read differently by some wallets,
 // unknown method, missing context.
+import { unreadableRequest } from '../../findings/outcomes';
 import type { Hex } from 'viem';
 import { knownFunctions } from '../decode/abis';
 import { etherText } from '../format';
@@ -37,16 +38,7 @@ export const inputRules: Rule[] = [
     id: 'input.unreadable',
     severity: 'warn',
     summary: 'The request could not be read, so it was not examined.',
-    check: (ctx) =>
-      ctx.readError
-        ? [
-            {
-              title: 'The firewall could not read this request',
-              detail: `${ctx.readError}. Your wallet might still read it some way, so it was not checked: do not continue unless you know what it is.`,
-              evidence: { method: ctx.method, error: ctx.readError },
-            },
-          ]
-        : [],
+    check: (ctx) => unreadableRequest(ctx.method, ctx.readError),
   },
   {
     id: 'input.prototype-key',

@@ -1,37 +1,11 @@
 // Message signatures: eth_sign and personal_sign, and Sign-In with Ethereum (EIP-4361).
+import { hostOf, relatedHosts, requestHosts } from '../../findings/hosts';
 import type { MessageAction } from '../decode/actions';
 import { evidence, short } from '../format';
 import { actionsOf, sameAddress, type Rule, type RuleContext } from './rule';
 
 const personal = (ctx: RuleContext) => actionsOf(ctx, 'message').filter((m) => m.method === 'personal_sign');
 const siweOf = (ctx: RuleContext) => actionsOf(ctx, 'message').filter((m): m is MessageAction & { siwe: NonNullable<MessageAction['siwe']> } => !!m.siwe && !m.siweMalformed);
-
-/** Host (with port) of the frame that asked, and of the top page; a SIWE domain may match either. */
-function requestHosts(ctx: RuleContext): string[] {
-  return [ctx.origin.frameOrigin, ctx.origin.origin].flatMap((o) => {
-    try {
-      return o ? [new URL(o).host.toLowerCase()] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
-function hostOf(uri: string): string | undefined {
-  try {
-    return new URL(uri).host.toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
-/** Same host, or one a subdomain of the other (login.example.com signing for example.com). */
-function related(a: string, b: string): boolean {
-  const strip = (h: string) => h.replace(/:\d+$/, '');
-  const x = strip(a);
-  const y = strip(b);
-  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
-}
 
 export const messageRules: Rule[] = [
   {
@@ -104,7 +78,7 @@ export const messageRules: Rule[] = [
     severity: 'danger',
     summary: 'A Sign-In with Ethereum message for a domain other than the site asking.',
     check: (ctx) => {
-      const hosts = requestHosts(ctx);
+      const hosts = requestHosts(ctx.origin);
       if (hosts.length === 0) return [];
       return siweOf(ctx)
         .filter((m) => m.siwe.domain && !hosts.includes(m.siwe.domain.toLowerCase()))
@@ -120,11 +94,11 @@ export const messageRules: Rule[] = [
     severity: 'warn',
     summary: 'A SIWE message whose URI points to another site than the one asking.',
     check: (ctx) => {
-      const hosts = requestHosts(ctx);
+      const hosts = requestHosts(ctx.origin);
       return siweOf(ctx)
         .filter((m) => {
           const host = m.siwe.uri ? hostOf(m.siwe.uri) : undefined;
-          return host !== undefined && hosts.length > 0 && !hosts.some((h) => related(h, host));
+          return host !== undefined && hosts.length > 0 && !hosts.some((h) => relatedHosts(h, host));
         })
         .map((m) => ({
           title: `The login is for resource ${m.siwe.uri}`,

@@ -1,4 +1,5 @@
 // The request itself: unreadable as a whole, or a transaction or message in it that is not one.
+import { unreadableRequest } from '../../findings/outcomes';
 import { type SolanaRule } from './rule';
 
 export const inputRules: SolanaRule[] = [
@@ -6,16 +7,7 @@ export const inputRules: SolanaRule[] = [
     id: 'solana.input-unreadable',
     severity: 'warn',
     summary: 'The Solana request could not be read, so it was not examined.',
-    check: (ctx) =>
-      ctx.readError
-        ? [
-            {
-              title: 'The firewall could not read this request',
-              detail: `${ctx.readError}. Your wallet might still read it some way, so it was not checked: do not continue unless you know what it is.`,
-              evidence: { method: ctx.method, error: ctx.readError },
-            },
-          ]
-        : [],
+    check: (ctx) => unreadableRequest(ctx.method, ctx.readError),
   },
   {
     id: 'solana.transaction-unreadable',

@@ -1,35 +1,9 @@
 // signMessage and Sign-In With Solana. The danger in a message is that it is not one: bytes of a
 // transaction signed through a message prompt. The danger in a sign-in is that it is for another
 // site: a signature that logs the page in elsewhere as you.
+import { hostOf, relatedHosts, requestHosts } from '../../findings/hosts';
 import { evidence, short } from '../format';
-import { type SolanaRule, type SolanaRuleContext } from './rule';
-
-/** Host (with port) of the frame that asked, and of the top page; a sign-in's domain may match either. */
-function requestHosts(ctx: SolanaRuleContext): string[] {
-  return [ctx.origin.frameOrigin, ctx.origin.origin].flatMap((o) => {
-    try {
-      return o ? [new URL(o).host.toLowerCase()] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
-function hostOf(uri: string): string | undefined {
-  try {
-    return new URL(uri).host.toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
-/** Same host, or one a subdomain of the other. */
-function related(a: string, b: string): boolean {
-  const strip = (h: string) => h.replace(/:\d+$/, '');
-  const x = strip(a);
-  const y = strip(b);
-  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
-}
+import { type SolanaRule } from './rule';
 
 export const messageRules: SolanaRule[] = [
   {
@@ -76,7 +50,7 @@ export const messageRules: SolanaRule[] = [
     severity: 'danger',
     summary: 'A Sign-In With Solana request for a domain other than the site asking.',
     check: (ctx) => {
-      const hosts = requestHosts(ctx);
+      const hosts = requestHosts(ctx.origin);
       if (hosts.length === 0) return [];
       return ctx.signIns
         .filter((s) => s.domain !== undefined && !hosts.includes(s.domain.toLowerCase()))
@@ -92,11 +66,11 @@ export const messageRules: SolanaRule[] = [
     severity: 'warn',
     summary: 'A Sign-In With Solana request whose URI points to another site than the one asking.',
     check: (ctx) => {
-      const hosts = requestHosts(ctx);
+      const hosts = requestHosts(ctx.origin);
       return ctx.signIns
         .filter((s) => {
           const host = s.uri ? hostOf(s.uri) : undefined;
-          return host !== undefined && hosts.length > 0 && !hosts.some((h) => related(h, host));
+          return host !== undefined && hosts.length > 0 && !hosts.some((h) => relatedHosts(h, host));
         })
         .map((s) => ({
           title: `The sign-in is for resource ${s.uri}`,
@@ -120,7 +94,7 @@ export const messageRules: SolanaRule[] = [
     summary: 'A Sign-In With Solana request; says for which site.',
     check: (ctx) =>
       ctx.signIns.map((s) => {
-        const site = s.domain ?? requestHosts(ctx).at(-1) ?? 'this site';
+        const site = s.domain ?? requestHosts(ctx.origin).at(-1) ?? 'this site';
         return {
           title: `Signs you in to ${site}`,
           detail: `${s.domain ? '' : 'The site lets your wallet fill in its own address. '}A sign-in proves you own this account; on its own it cannot move your assets.${s.statement ? ` It says: “${s.statement.slice(0, 200)}”` : ''}`,
