@@ -1,8 +1,10 @@
 // Which functions give a token's owner a power over its holders, by signature. The names are the ones
 // ERC-20 tokens use for these powers (OpenZeppelin's extensions, Tether's and Circle's tokens, and the
-// fee-on-transfer "tax" tokens that copy one another); their selectors are computed here with viem's
-// toFunctionSelector, never typed in. A name is written once with the argument shapes it comes in.
-import { toFunctionSelector } from 'viem';
+// fee-on-transfer "tax" tokens that copy one another). A name is written once with the argument shapes
+// it comes in. Their selectors are computed from these signatures with viem's toFunctionSelector by
+// generate-power-selectors.ts into power-selector-table.ts, never typed in: hashing the ~950 of them in
+// the worker cost 30–60 ms on the first approval after every worker start. The test recomputes them.
+import { POWER_SELECTOR_TABLE } from './power-selector-table';
 
 /** What an owner (or whoever the contract names) can do to the token and its holders. */
 export type PowerKind =
@@ -90,19 +92,30 @@ export interface PowerSignature {
   signature: string;
 }
 
+/** Every signature, in the order of the selector table: each family's names × shapes, then the owner functions. */
+export function signaturesInOrder(): { kind: PowerKind | 'owner'; signature: string }[] {
+  return [
+    ...FAMILIES.flatMap((f) => f.names.flatMap((name) => f.shapes.map((shape) => ({ kind: f.kind, signature: `${name}(${shape})` })))),
+    ...OWNER_SIGNATURES.map((signature) => ({ kind: 'owner' as const, signature })),
+  ];
+}
+
 function build(): { powers: Map<number, PowerSignature>; owner: Map<number, string> } {
+  const all = signaturesInOrder();
+  if (POWER_SELECTOR_TABLE.length !== all.length * 8) throw new Error('power-selector-table.ts is stale: run npx tsx analysis/ethereum/token-code/generate-power-selectors.ts');
   const powers = new Map<number, PowerSignature>();
-  for (const f of FAMILIES) for (const name of f.names) for (const shape of f.shapes) {
-    const signature = `${name}(${shape})`;
-    powers.set(Number(toFunctionSelector(signature)), { kind: f.kind, signature });
-  }
-  const owner = new Map<number, string>(OWNER_SIGNATURES.map((s) => [Number(toFunctionSelector(s)), s]));
+  const owner = new Map<number, string>();
+  all.forEach(({ kind, signature }, k) => {
+    const selector = Number.parseInt(POWER_SELECTOR_TABLE.slice(8 * k, 8 * k + 8), 16);
+    if (kind === 'owner') owner.set(selector, signature);
+    else powers.set(selector, { kind, signature });
+  });
   return { powers, owner };
 }
 
 let built: ReturnType<typeof build> | undefined;
 
-/** Selector → the power it gives, computed once on first use (a few hundred keccak hashes). */
+/** Selector → the power it gives, read from the table once on first use. */
 export function powerSelectors(): ReturnType<typeof build> {
   built ??= build();
   return built;

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { hexToBytes } from '../evm';
 import { compileRuntime, SETTINGS } from './testdata/compile';
 import { dispatcherSelectors, hasPower, readTokenPowers } from './index';
+import { computeSelectorTable } from './generate-power-selectors';
+import { POWER_SELECTOR_TABLE } from './power-selector-table';
 
 const TOKENS: Array<{ file: string; contract: string; powers: Record<string, string[]>; hasOwner: boolean }> = [
   { file: 'FixedSupply.sol', contract: 'FixedSupply', powers: {}, hasOwner: false },
@@ -54,5 +56,11 @@ describe('readTokenPowers on proxies and bad input', () => {
     expect(readTokenPowers('0x123')).toBeUndefined();
     expect(readTokenPowers('0xzz')).toBeUndefined();
     expect(readTokenPowers('0x00')?.powers).toEqual([]);
+  });
+});
+
+describe('the selector table', () => {
+  it('holds viem\'s selector of every power signature, in order (regenerate with generate-power-selectors.ts)', () => {
+    expect(POWER_SELECTOR_TABLE).toBe(computeSelectorTable());
   });
 });
