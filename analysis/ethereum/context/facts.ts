@@ -78,7 +78,10 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
   const interesting = collectAddresses(actions);
   const shownOnly = collectShownOnly(actions, interesting);
   const tokens = collectTokens(actions);
-  const tokenCode = collectTokenCode(actions, interesting);
+  // Tokens the signer approves or buys (their code and owner are read); the approve call's target is read already.
+  const allSubjects = [...tokenSubjects(actions)];
+  const subjects = allSubjects.slice(0, MAX_TOKENS);
+  const tokenCode = allSubjects.filter((t) => !interesting.has(t)).slice(0, MAX_TOKENS);
   const owners = new Map<string, Address>();
   const facts = new Map<string, AddressFacts>();
   const tokenFacts = new Map<string, TokenFacts>();
@@ -137,7 +140,7 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
     }),
     // The code of a token approved or bought, for its owner's powers (token-code rules). Read quietly: a
     // token whose code does not come back gets no claim about it, and is no failure of the check.
-    ...[...tokenCode].slice(0, MAX_TOKENS).map(async (a) => {
+    ...tokenCode.map(async (a) => {
       const address = a as Address;
       const f: AddressFacts = { address, known: knownContract(address, chainId), code: 'unknown' };
       facts.set(a, f);
@@ -145,7 +148,7 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
       if (code !== undefined) classifyCode(f, code);
     }),
     // The owner() of each token approved or bought (through a proxy, the token's own): whether it was renounced.
-    ...[...tokenSubjects(actions)].slice(0, MAX_TOKENS).map(async (t) => {
+    ...subjects.map(async (t) => {
       const owner = reader?.getOwner ? await quiet(reader.getOwner(t as Address)) : undefined;
       if (owner) owners.set(t, owner);
     }),
@@ -170,9 +173,7 @@ export async function gatherFacts(actions: Action[], opts: GatherOptions): Promi
   // line: two round trips on the most common approvals would delay the answer for nothing.
   if (reader) {
     const r = reader;
-    const proxies = [...tokenSubjects(actions)]
-      .slice(0, MAX_TOKENS)
-      .flatMap((t) => (facts.get(t)?.code === 'contract' && !isWellKnownToken(t, chainId, !!facts.get(t)!.known) ? [facts.get(t)!] : []));
+    const proxies = subjects.flatMap((t) => (facts.get(t)?.code === 'contract' && !isWellKnownToken(t, chainId, !!facts.get(t)!.known) ? [facts.get(t)!] : []));
     const found = await withTimeout(Promise.all(proxies.map((f) => readImplementation(f, r, quiet))), TIME_BUDGET.proxyLookupMs).catch(() => []);
     found.forEach((implementation, i) => {
       if (implementation) proxies[i]!.implementation = implementation;
@@ -239,11 +240,6 @@ function collectShownOnly(actions: Action[], decisive: Set<string>): Set<string>
 /** Tokens the signer approves or buys, lowercase: their code is read for the powers it gives an owner. */
 function tokenSubjects(actions: Action[]): Set<string> {
   return new Set(tokenExposures(actions).flatMap((e) => (BigInt(e.token) > 0xffffn ? [e.token.toLowerCase()] : [])));
-}
-
-/** Those whose code is not read already (an approve call's target is). */
-function collectTokenCode(actions: Action[], read: Set<string>): Set<string> {
-  return new Set([...tokenSubjects(actions)].filter((t) => !read.has(t)));
 }
 
 /**
