@@ -11,6 +11,7 @@ import { dispatcherSelectors, POWER_ORDER, readTokenPowers, type PowerKind, type
 import { hexToBytes } from '../analysis/ethereum/evm';
 import { WARN_POWERS as WARN_FLAGS } from '../analysis/ethereum/rules/token-code';
 import { SHARED_DATA } from './sources';
+import { parseCsvRecords } from '../model/train/csv';
 
 const CRP = join(SHARED_DATA, 'crpwarner-rugpull');
 const SAD = join(SHARED_DATA, 'sadponzi');
@@ -33,34 +34,7 @@ interface Sample {
   report: TokenCodeReport;
 }
 
-/** Minimal CSV reader: the index files quote nothing but names, which may hold commas. */
-function readCsv(path: string): Record<string, string>[] {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
-  const split = (line: string) => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i]!;
-      if (c === '"') {
-        if (quoted && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else quoted = !quoted;
-      } else if (c === ',' && !quoted) {
-        out.push(cur);
-        cur = '';
-      } else cur += c;
-    }
-    out.push(cur);
-    return out;
-  };
-  const head = split(lines[0]!);
-  return lines.slice(1).map((l) => {
-    const cells = split(l);
-    return Object.fromEntries(head.map((h, i) => [h, cells[i] ?? '']));
-  });
-}
+const readCsv = (path: string) => parseCsvRecords(readFileSync(path, 'utf8'));
 
 /**
  * Creation code (constructor + runtime) cut to the runtime: solc's constructor ends with RETURN,
